@@ -82,10 +82,6 @@ final class CatalogGraphAssembler {
     builder.addEdge(CONTAINS, playlist, track, 1f, timestampMillis);
   }
 
-  int nodeCount(NodeType type) {
-    return builder.nodeCount(type);
-  }
-
   /** Builds the graph and reports it with the reader's rejects, row count and notes. */
   IngestResult finish(RejectReport rejects, long rowsRead, List<String> notes, ProgressTracker progress) {
     HeteroGraph graph = builder.build(progress);

@@ -309,8 +309,8 @@ public final class MpdReader implements GraphReader {
         playlistValues.check(playlist, pid, values, row);
       }
       if (row.failed()) {
-        row.reject(rejects, file, entry.line, "playlist " + (pid == null || pid.isEmpty() ? "without pid" : "pid " + pid)
-            + " (" + tracks.size() + " track(s) not added)");
+        String which = pid == null || pid.isEmpty() ? "playlist without pid" : "playlist pid " + pid;
+        row.reject(rejects, file, entry.line, which + " (" + tracks.size() + " track(s) not added)");
         return;
       }
       if (playlist < 0) {
