@@ -153,6 +153,10 @@ public final class HeteroGraphBuilder {
     FloatArrayList values = featureValues[t];
     int needed = (node + 1) * row.length;
     if (values.size() < needed) {
+      if (needed > values.elements().length) {
+        // FloatArrayList.size(n) alone reallocates to exactly n: grow geometrically or rows cost O(n^2).
+        values.ensureCapacity(Math.max(needed, 2 * values.elements().length));
+      }
       values.size(needed);
     }
     System.arraycopy(row, 0, values.elements(), node * row.length, row.length);
