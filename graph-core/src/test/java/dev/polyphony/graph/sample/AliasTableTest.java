@@ -13,11 +13,11 @@ class AliasTableTest {
   void columnsEncodeExactlyTheNormalisedWeights() {
     double[] p = new AliasTable(new double[] {1, 2, 3, 0, 4}).probabilities();
 
-    assertThat(p[0]).isCloseTo(0.1, within(1e-12));
-    assertThat(p[1]).isCloseTo(0.2, within(1e-12));
-    assertThat(p[2]).isCloseTo(0.3, within(1e-12));
+    assertThat(p[0]).isCloseTo(0.1, within(1e-9));
+    assertThat(p[1]).isCloseTo(0.2, within(1e-9));
+    assertThat(p[2]).isCloseTo(0.3, within(1e-9));
     assertThat(p[3]).isZero();
-    assertThat(p[4]).isCloseTo(0.4, within(1e-12));
+    assertThat(p[4]).isCloseTo(0.4, within(1e-9));
   }
 
   @Test
@@ -47,7 +47,7 @@ class AliasTableTest {
     }
     double[] p = new AliasTable(w).probabilities();
     for (int i = 0; i < w.length; i++) {
-      assertThat(p[i]).isCloseTo(w[i] / sum, within(1e-12));
+      assertThat(p[i]).isCloseTo(w[i] / sum, within(1e-9));
     }
   }
 
@@ -63,7 +63,7 @@ class AliasTableTest {
       assertThat(table.sample(a)).isEqualTo(table.sample(b));
     }
     assertThat(table.size()).isEqualTo(3);
-    assertThat(table.bytes()).isEqualTo(36);
+    assertThat(table.bytes()).isEqualTo(24);
   }
 
   @Test
