@@ -41,7 +41,7 @@ public final class CooccurrencePairs {
     PairFilter filter = new PairFilter(config.window(), centerType, contextType, config.includeSelfPairs());
     long count = 0;
     for (int w = 0; w < walks.walkCount(); w++) {
-      count += filter.forEachPair(walks, w, null, 0);
+      count += filter.pairsOfWalk(walks, w, null, 0);
     }
     if (count > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException(count + " pairs exceed one pair list; extract from fewer walks at a time");
@@ -50,14 +50,14 @@ public final class CooccurrencePairs {
         new byte[(int) count], new byte[(int) count]);
     int at = 0;
     for (int w = 0; w < walks.walkCount(); w++) {
-      at += filter.forEachPair(walks, w, pairs, at);
+      at += filter.pairsOfWalk(walks, w, pairs, at);
     }
     return pairs;
   }
 
   /** Window and type selection; counts pairs, or writes them when given a destination. */
   private record PairFilter(int window, int centerType, int contextType, boolean includeSelf) {
-    int forEachPair(Walks walks, int w, CooccurrencePairs out, int at) {
+    int pairsOfWalk(Walks walks, int w, CooccurrencePairs out, int at) {
       int length = walks.length(w);
       int written = 0;
       for (int i = 0; i < length; i++) {

@@ -296,7 +296,7 @@ public final class RandomWalker {
     final IntArrayList lengths;
 
     Chunk(int walks, int walkLength) {
-      int expected = (int) Math.min(1 << 24, (long) walks * (walkLength + 1));
+      int expected = (int) Math.min(1 << 20, (long) walks * (walkLength + 1));
       nodes = new IntArrayList(expected);
       types = new ByteArrayList(expected);
       lengths = new IntArrayList(walks);

@@ -166,6 +166,22 @@ class RandomWalkerTest {
   }
 
   @Test
+  void returnWeightCountsEveryOccurrenceOfThePreviousNodeInThePool() {
+    // 0 <-> 1 -> 2 walked both ways: at 1 after 0 the pool is 0 (forwards), 2 (forwards), 0 (backwards),
+    // weighted 1/p, 1/q, 1/p = 4, 1, 4 for p = 0.25, q = 1.
+    RandomWalker walker = new SmallGraphs.Homogeneous("friend", 3, new int[][] {{0, 1}, {1, 0}, {1, 2}})
+        .undirectedWalker();
+    Walks walks = walker.walk(new int[] {0}, WalkConfig.uniform(2, 30_000, 37).withBias(0.25, 1));
+
+    int back = 0;
+    for (int w = 0; w < walks.walkCount(); w++) {
+      assertThat(walks.node(w, 1)).isEqualTo(1);
+      back += walks.node(w, 2) == 0 ? 1 : 0;
+    }
+    assertThat((double) back / walks.walkCount()).isCloseTo(8.0 / 9, within(0.01));
+  }
+
+  @Test
   void largeQKeepsTheWalkNearTheStartAndSmallQSendsItAway() {
     RandomWalker walker = SmallGraphs.triangleWithTail().undirectedWalker();
     WalkConfig base = WalkConfig.uniform(20, 500, 23);
