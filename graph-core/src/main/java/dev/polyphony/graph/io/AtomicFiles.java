@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Atomic file writes: content goes to a temporary file in the target's directory, is forced to disk,
@@ -28,6 +29,10 @@ public final class AtomicFiles {
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
     try {
+      // Temporary files are created owner-only; the finished file should be readable like any other.
+      if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+      }
       try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE,
               StandardOpenOption.TRUNCATE_EXISTING);
           OutputStream out = new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel),
