@@ -153,6 +153,10 @@ public final class HeteroGraphBuilder {
     FloatArrayList values = featureValues[t];
     int needed = (node + 1) * row.length;
     if (values.size() < needed) {
+      if (needed > values.elements().length) {
+        // size(int) alone reallocates to the exact size, which is quadratic over a type's nodes: grow geometrically.
+        values.ensureCapacity((int) Math.min(Integer.MAX_VALUE - 8, Math.max(needed, 2L * values.elements().length)));
+      }
       values.size(needed);
     }
     System.arraycopy(row, 0, values.elements(), node * row.length, row.length);
