@@ -90,6 +90,7 @@ final class SnapshotReader {
     if (expected != in.checksum()) {
       throw CorruptSnapshotException.checksumMismatch(file, expected, in.checksum());
     }
+    progress.step(TRAILER_BYTES);
     try {
       return assemble();
     } catch (RuntimeException e) {

@@ -26,7 +26,7 @@ import java.util.SplittableRandom;
  *   <li>Release dates over {@code releaseYears} with volume growing over time, plus a fresh tail in the
  *       last {@code freshTailDays}; fresh tracks are rarer in playlists (they had little time).
  *   <li>Listens timestamped in the listen window, never before release; planted trending tracks draw
- *       a fixed share of all listens, concentrated towards the end of the window (growing engagement).
+ *       a fixed share of listen draws, concentrated towards the end of the window (growing engagement).
  *   <li>Margin per track scattered around a per-artist level; popularity 0..100 derived from playlist
  *       inclusions and plays on a log scale.
  * </ul>
@@ -54,7 +54,7 @@ public final class SyntheticCatalog {
   private static final int MAX_PLAY_COUNT = 10_000;
   /** Popularity weight of fresh tracks relative to older ones. */
   private static final double FRESH_POPULARITY_FACTOR = 0.2;
-  /** Share of all listens that go to trending tracks. */
+  /** Share of listen draws reserved for trending tracks (which also win ordinary draws). */
   private static final double TRENDING_LISTEN_SHARE = 0.1;
   /** Listen times of trending tracks are {@code end - span * u^TRENDING_SKEW}: density grows towards the end. */
   private static final double TRENDING_SKEW = 3;
