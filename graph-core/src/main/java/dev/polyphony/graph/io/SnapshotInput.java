@@ -21,7 +21,7 @@ final class SnapshotInput {
   private final Path file;
   private final FileChannel channel;
   private final long bodyEnd;
-  private final ByteBuffer chunk = ByteBuffer.allocateDirect(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+  private final ByteBuffer chunk;
   private final CRC32C crc = new CRC32C();
   private final ProgressTracker progress;
   /** File position of the byte after the last one loaded into the chunk. */
@@ -35,6 +35,9 @@ final class SnapshotInput {
     this.bodyEnd = bodyEnd;
     this.limit = bodyEnd;
     this.progress = progress;
+    // Small files get a small buffer; a chunk must still hold the widest single value (8 bytes).
+    this.chunk = ByteBuffer.allocateDirect((int) Math.max(16, Math.min(CHUNK_BYTES, bodyEnd)))
+        .order(ByteOrder.LITTLE_ENDIAN);
     chunk.limit(0);
   }
 

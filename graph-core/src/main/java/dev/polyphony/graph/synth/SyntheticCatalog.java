@@ -86,7 +86,6 @@ public final class SyntheticCatalog {
   private double[] trackWeight;
   private int[] trending;
   private boolean[] isTrending;
-  private int[][] tracksOfGenre;
   private AliasTable[] genreTrackPick;
   private AliasTable trackPick;
   /** {@code seen[t] == stamp} when track t is already in the current playlist or user history. */
@@ -248,7 +247,7 @@ public final class SyntheticCatalog {
     for (int g : trackGenre) {
       count[g]++;
     }
-    tracksOfGenre = new int[genres][];
+    int[][] tracksOfGenre = new int[genres][];
     for (int g = 0; g < genres; g++) {
       tracksOfGenre[g] = new int[count[g]];
     }
@@ -263,8 +262,9 @@ public final class SyntheticCatalog {
       for (int i = 0; i < w.length; i++) {
         w[i] = trackWeight[tracksOfGenre[g][i]];
       }
-      genreTrackPick[g] = new AliasTable(w);
+      genreTrackPick[g] = new AliasTable(w, tracksOfGenre[g]);
     }
+    tracksOfGenre = null;
     trackPick = new AliasTable(trackWeight);
     trackWeight = null;
   }
@@ -358,7 +358,7 @@ public final class SyntheticCatalog {
   /** A track from genre {@code g} with probability playlistGenreFocus, else from the whole catalog. */
   private int pickTrack(SplittableRandom r, int g) {
     return r.nextDouble() < config.playlistGenreFocus()
-        ? tracksOfGenre[g][genreTrackPick[g].sample(r)]
+        ? genreTrackPick[g].sample(r)
         : trackPick.sample(r);
   }
 

@@ -156,18 +156,17 @@ class GraphSnapshotTest {
     Path file = dir.resolve("flip.snap");
     GraphSnapshot.write(smallGraph(), file);
     byte[] original = Files.readAllBytes(file);
-    // Every byte after the header (which is checked on its own), one bit at a time.
+    // Every byte after the header (which is checked on its own), a different bit in consecutive bytes.
     for (int pos = 24; pos < original.length; pos++) {
-      for (int bit = 0; bit < 8; bit += 3) {
-        byte[] bytes = original.clone();
-        bytes[pos] ^= (byte) (1 << bit);
-        Files.write(file, bytes);
-        assertThatThrownBy(() -> GraphSnapshot.read(file))
-            .as("bit %d of byte %d", bit, pos)
-            .isInstanceOf(CorruptSnapshotException.class)
-            .hasMessageContaining("checksum mismatch")
-            .hasMessageContaining(file.toString());
-      }
+      int bit = pos % 8;
+      byte[] bytes = original.clone();
+      bytes[pos] ^= (byte) (1 << bit);
+      Files.write(file, bytes);
+      assertThatThrownBy(() -> GraphSnapshot.read(file))
+          .as("bit %d of byte %d", bit, pos)
+          .isInstanceOf(CorruptSnapshotException.class)
+          .hasMessageContaining("checksum mismatch")
+          .hasMessageContaining(file.toString());
     }
   }
 
