@@ -66,6 +66,8 @@ public final class SyntheticCatalog {
   private static final int ATTEMPTS_PER_TRACK = 20;
   private static final int PROGRESS_BLOCK = 10_000;
   private static final long DAY_MILLIS = 86_400_000L;
+  /** Heap bytes per node id: a short string, its slot in the id array and in the hash index. */
+  private static final long ID_BYTES = 80;
 
   private final SyntheticCatalogConfig config;
   private final ProgressTracker progress;
@@ -116,12 +118,21 @@ public final class SyntheticCatalog {
 
   /** Generates the catalog of {@code config}, reporting one stage per node type and the adjacency build. */
   public static HeteroGraph generate(SyntheticCatalogConfig config, ProgressTracker progress) {
+    GraphMemoryEstimate estimate = estimateMemory(config);
+    long heap = Runtime.getRuntime().maxMemory();
+    if (estimate.peakBuildBytes() > heap) {
+      throw new IllegalStateException(String.format("the catalog needs about %.0f MiB while building but the"
+          + " heap allows %.0f MiB: raise -Xmx or generate fewer nodes and edges", estimate.peakBuildBytes()
+          / 1048576.0, heap / 1048576.0));
+    }
     return new SyntheticCatalog(config, progress).run();
   }
 
   /**
    * Memory of the catalog {@code config} describes, from its expected counts, before anything is
-   * allocated: the graph's adjacency and features, and the peak while generating and building.
+   * allocated: {@code graphBytes} counts adjacency and features (as {@link GraphMemoryEstimate} does);
+   * {@code peakBuildBytes} adds the edge buffers, the largest sort, the generator's own arrays, ids
+   * and attributes. {@link #generate} fails fast when the peak exceeds the heap.
    */
   public static GraphMemoryEstimate estimateMemory(SyntheticCatalogConfig config) {
     long t = config.tracks();
@@ -136,8 +147,10 @@ public final class SyntheticCatalog {
         + listens * GraphMemoryEstimate.bufferedEdgeBytes(true, true)
         + 4L * AudioFeatureModel.COLUMNS * t;
     long largestSort = 8 * Math.max(Math.max(contains, listens), t);
+    long nodes = t + config.playlists() + config.creators() + config.users();
+    long idsAndAttributes = ID_BYTES * nodes + 24 * t + 8L * (config.playlists() + config.creators() + config.users());
     long working = 60L * t + (4L * AudioFeatureModel.COLUMNS + 40) * config.creators();
-    return new GraphMemoryEstimate(graph, graph + buffered + largestSort + working);
+    return new GraphMemoryEstimate(graph, graph + buffered + largestSort + working + idsAndAttributes);
   }
 
   /** The name of genre {@code g}. */
