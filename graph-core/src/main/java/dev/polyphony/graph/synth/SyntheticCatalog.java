@@ -173,7 +173,7 @@ public final class SyntheticCatalog {
     generatePlaylists();
     generateListens();
     setPopularity();
-    seen = null;
+    releaseWorkingArrays();
     return builder.build(progress);
   }
 
@@ -349,6 +349,19 @@ public final class SyntheticCatalog {
       step(u);
     }
     finish(users);
+  }
+
+  /** Lets the adjacency build reuse the generator's memory. */
+  private void releaseWorkingArrays() {
+    trackGenre = null;
+    releaseDay = null;
+    isTrending = null;
+    trending = null;
+    genreTrackPick = null;
+    trackPick = null;
+    seen = null;
+    inclusions = null;
+    plays = null;
   }
 
   /** Popularity 0..100: log of (inclusions * PLAYS_PER_INCLUSION + plays), scaled by the catalog's maximum. */
