@@ -22,10 +22,10 @@ public final class IdMap {
   public static IdMap of(List<String> ids) {
     Builder b = new Builder(ids.size());
     for (String id : ids) {
-      if (b.contains(id)) {
+      int expected = b.size();
+      if (b.getOrAdd(id) != expected) {
         throw new IllegalArgumentException("duplicate id '" + id + "'");
       }
-      b.getOrAdd(id);
     }
     return b.build();
   }

@@ -8,6 +8,7 @@ import dev.polyphony.graph.GraphMemoryEstimate;
 import dev.polyphony.graph.HeteroGraph;
 import dev.polyphony.graph.HeteroGraphBuilder;
 import dev.polyphony.graph.ProgressTracker;
+import dev.polyphony.graph.sample.AliasTable;
 import java.time.LocalDate;
 import java.util.SplittableRandom;
 
@@ -89,6 +90,8 @@ public final class SyntheticCatalog {
   private int[] trending;
   private boolean[] isTrending;
   private AliasTable[] genreTrackPick;
+  /** {@code genreTracks[g][i]}: the track drawn when {@code genreTrackPick[g]} returns {@code i}. */
+  private int[][] genreTracks;
   private AliasTable trackPick;
   /** {@code seen[t] == stamp} when track t is already in the current playlist or user history. */
   private int[] seen;
@@ -275,9 +278,9 @@ public final class SyntheticCatalog {
       for (int i = 0; i < w.length; i++) {
         w[i] = trackWeight[tracksOfGenre[g][i]];
       }
-      genreTrackPick[g] = new AliasTable(w, tracksOfGenre[g]);
+      genreTrackPick[g] = new AliasTable(w);
     }
-    tracksOfGenre = null;
+    genreTracks = tracksOfGenre;
     trackPick = new AliasTable(trackWeight);
     trackWeight = null;
   }
@@ -358,6 +361,7 @@ public final class SyntheticCatalog {
     isTrending = null;
     trending = null;
     genreTrackPick = null;
+    genreTracks = null;
     trackPick = null;
     seen = null;
     inclusions = null;
@@ -384,7 +388,7 @@ public final class SyntheticCatalog {
   /** A track from genre {@code g} with probability playlistGenreFocus, else from the whole catalog. */
   private int pickTrack(SplittableRandom r, int g) {
     return r.nextDouble() < config.playlistGenreFocus()
-        ? genreTrackPick[g].sample(r)
+        ? genreTracks[g][genreTrackPick[g].sample(r)]
         : trackPick.sample(r);
   }
 
