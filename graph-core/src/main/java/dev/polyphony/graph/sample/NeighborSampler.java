@@ -158,24 +158,44 @@ public final class NeighborSampler {
 
   /** Samples the neighbours of frontier nodes {@code [lo, hi)} of the traversal's dst type. */
   private SampledBlocks.Block expand(Traversal tr, int lo, int hi, Scratch s) {
-    IntArrayList src = s.src;
-    src.clear();
-    int[] offsets = new int[hi - lo + 1];
     IntArrayList frontier = s.globals[tr.dstType];
+    // Writing straight into an array of the largest possible size spares a growing buffer and its copy.
+    long bound = 0;
+    for (int local = lo; local < hi; local++) {
+      bound += maxPicks(tr, frontier.getInt(local));
+    }
+    if (bound > Integer.MAX_VALUE - 8) {
+      throw new IllegalStateException("hop " + tr.hop + " along '" + tr.edgeType.relation() + "' could sample "
+          + bound + " edges, more than an array holds; use smaller batches or fan-outs");
+    }
+    s.edges = new int[(int) bound];
+    s.edgeCount = 0;
+    int[] offsets = new int[hi - lo + 1];
     for (int local = lo; local < hi; local++) {
       sampleRow(tr, frontier.getInt(local), s);
-      offsets[local - lo + 1] = src.size();
+      offsets[local - lo + 1] = s.edgeCount;
     }
-    int[] dst = new int[src.size()];
+    int[] src = s.edgeCount == s.edges.length ? s.edges : Arrays.copyOf(s.edges, s.edgeCount);
+    s.edges = null;
+    int[] dst = new int[src.length];
     for (int i = 0; i < hi - lo; i++) {
       Arrays.fill(dst, offsets[i], offsets[i + 1], lo + i);
     }
     List<NodeType> types = graph.schema().nodeTypes();
     return new SampledBlocks.Block(tr.hop, tr.edgeType, tr.direction, types.get(tr.dstType),
-        types.get(tr.srcType), lo, offsets, dst, src.toIntArray());
+        types.get(tr.srcType), lo, offsets, dst, src);
   }
 
-  /** Draws the neighbours of one node along one traversal and appends their local ids to {@code s.src}. */
+  /** The most neighbours {@link #sampleRow} can emit for {@code node}. */
+  private int maxPicks(Traversal tr, int node) {
+    int d = tr.adjacency.degree(node) + (tr.reverse == null ? 0 : tr.reverse.degree(node));
+    if (d == 0 || tr.fanout == NeighborSamplerConfig.ALL) {
+      return d;
+    }
+    return config.replace() ? tr.fanout : Math.min(d, tr.fanout);
+  }
+
+  /** Draws the neighbours of one node along one traversal and appends their local ids to {@code s.edges}. */
   private void sampleRow(Traversal tr, int node, Scratch s) {
     boolean union = tr.reverse != null;
     int d;
@@ -218,7 +238,7 @@ public final class NeighborSampler {
   }
 
   private static void emit(Traversal tr, int neighbour, Scratch s) {
-    s.src.add(s.localId(tr.srcType, neighbour));
+    s.edges[s.edgeCount++] = s.localId(tr.srcType, neighbour);
   }
 
   private Traversal traversal(int hop, EdgeType type, Direction direction, int fanout,
@@ -293,8 +313,10 @@ public final class NeighborSampler {
     final NeighborDraws draws = new NeighborDraws();
     final Int2IntOpenHashMap[] locals;
     final IntArrayList[] globals;
-    final IntArrayList src = new IntArrayList();
     final int[] picks;
+    /** The src local ids of the block being expanded; becomes the block's array. */
+    int[] edges;
+    int edgeCount;
     int[] unionTargets = new int[16];
     double[] unionCumulative = new double[16];
 
