@@ -81,7 +81,7 @@ public final class SamplingPipeline<T> implements AutoCloseable {
     this.order = epochOrder(seeds, config.seed(), epoch, config.shuffle());
     int n = order.length;
     this.batchCount = config.dropLast() ? n / config.batchSize() : (n + config.batchSize() - 1) / config.batchSize();
-    this.slots = new SampledBatch[config.prefetch()];
+    this.slots = (SampledBatch<T>[]) new SampledBatch<?>[config.prefetch()];
     this.workers = new Thread[Math.min(config.threads(), Math.max(1, batchCount))];
   }
 
