@@ -55,7 +55,7 @@ public final class InBatchNegativeSampler implements NegativeSampler {
       int size = candidates.size();
       int[] pool = candidates.elements();
       if (size > k) {
-        SplittableRandom random = new SplittableRandom(SeedMixer.mix(config.seed(), batch, i));
+        SplittableRandom random = new SplittableRandom(SeedDerivation.derive(config.seed(), batch, i));
         for (int s = 0; s < k; s++) {
           int r = s + random.nextInt(size - s);
           int tmp = pool[s];

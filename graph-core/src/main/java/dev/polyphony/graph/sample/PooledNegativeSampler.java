@@ -68,7 +68,7 @@ abstract class PooledNegativeSampler implements NegativeSampler {
     int[] out = new int[Math.multiplyExact(queries.length, k)];
     IntFunction<CandidatePool> pools = pools();
     for (int i = 0; i < queries.length; i++) {
-      SplittableRandom random = new SplittableRandom(SeedMixer.mix(config.seed(), batch, i));
+      SplittableRandom random = new SplittableRandom(SeedDerivation.derive(config.seed(), batch, i));
       int query = queries[i];
       int positive = positives[i];
       CandidatePool pool = pools.apply(query);

@@ -308,7 +308,7 @@ public final class RandomWalker {
    * length. The walk depends only on {@code (config, start, walkIndex)}.
    */
   int walkInto(int start, int walkIndex, WalkConfig config, IntArrayList nodes, ByteArrayList types) {
-    SplittableRandom rng = new SplittableRandom(SeedMixer.mix(config.seed(), start, walkIndex));
+    SplittableRandom rng = new SplittableRandom(SeedDerivation.derive(config.seed(), start, walkIndex));
     boolean biased = config.isBiased();
     double restart = config.restartProbability();
     double returnWeight = 1 / config.p();

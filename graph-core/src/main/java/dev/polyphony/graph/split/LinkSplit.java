@@ -1,5 +1,6 @@
 package dev.polyphony.graph.split;
 
+import dev.polyphony.graph.sample.SeedDerivation;
 import dev.polyphony.graph.CsrAdjacency;
 import dev.polyphony.graph.EdgeType;
 import dev.polyphony.graph.HeteroGraph;
@@ -81,7 +82,7 @@ public final class LinkSplit {
           + testLinks);
     }
     Shuffle.partial(pool, pool.length, validationLinks + testLinks,
-        new SplittableRandom(Seeds.derive(config.seed(), 1)));
+        new SplittableRandom(SeedDerivation.derive(config.seed(), 1)));
     byte[] part = new byte[m];
     for (int i = 0; i < validationLinks + testLinks; i++) {
       part[pool[i]] = i < validationLinks ? VALIDATION : TEST;
@@ -110,7 +111,7 @@ public final class LinkSplit {
     long validationNegatives = (long) config.negativesPerPositive() * validation.size();
     long testNegatives = (long) config.negativesPerPositive() * test.size();
     long[] keys = drawNonEdges(type, out, link, validationNegatives + testNegatives,
-        new SplittableRandom(Seeds.derive(config.seed(), 2)));
+        new SplittableRandom(SeedDerivation.derive(config.seed(), 2)));
     progress.step(1);
     progress.end();
     return new LinkSplitResult(training, validation, test,
@@ -137,7 +138,7 @@ public final class LinkSplit {
   }
 
   private BitSet protectOnePerSource(CsrAdjacency out, int[] link) {
-    SplittableRandom random = new SplittableRandom(Seeds.derive(config.seed(), 0));
+    SplittableRandom random = new SplittableRandom(SeedDerivation.derive(config.seed(), 0));
     BitSet protectedLinks = new BitSet(out.edgeCount());
     for (int u = 0, rows = out.rowCount(); u < rows; u++) {
       int degree = out.degree(u);

@@ -1,5 +1,6 @@
 package dev.polyphony.graph.split;
 
+import dev.polyphony.graph.sample.SeedDerivation;
 import dev.polyphony.graph.CsrAdjacency;
 import dev.polyphony.graph.EdgeType;
 import dev.polyphony.graph.HeteroGraph;
@@ -69,7 +70,7 @@ public final class PlaylistContinuationSplit {
         for (int i = 0; i < degree; i++) {
           scratch[i] = start + i;
         }
-        Shuffle.partial(scratch, degree, k, new SplittableRandom(Seeds.derive(config.seed(), p)));
+        Shuffle.partial(scratch, degree, k, new SplittableRandom(SeedDerivation.derive(config.seed(), p)));
         for (int i = 0; i < k; i++) {
           heldOutPositions.set(scratch[i]);
         }
