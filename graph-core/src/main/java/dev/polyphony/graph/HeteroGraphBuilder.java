@@ -153,6 +153,11 @@ public final class HeteroGraphBuilder {
     FloatArrayList values = featureValues[t];
     int needed = (node + 1) * row.length;
     if (values.size() < needed) {
+      // FloatArrayList.size(n) grows to exactly n; doubling keeps row-by-row filling linear.
+      if (values.elements().length < needed) {
+        values.ensureCapacity((int) Math.min(Integer.MAX_VALUE - 8,
+            Math.max(needed, 2L * values.elements().length)));
+      }
       values.size(needed);
     }
     System.arraycopy(row, 0, values.elements(), node * row.length, row.length);

@@ -199,7 +199,7 @@ public final class DelimitedFileReader implements Closeable {
 
   private String[] splitPlain(String text) {
     char d = format.delimiter();
-    List<String> fields = new ArrayList<>(columns == null ? 8 : columns.size());
+    List<String> fields = new ArrayList<>();
     int start = 0;
     for (int i = 0; i < text.length(); i++) {
       if (text.charAt(i) == d) {
@@ -214,7 +214,7 @@ public final class DelimitedFileReader implements Closeable {
   /** RFC 4180 fields within one line: {@code "a,b"} holds a comma, {@code ""} inside quotes is one quote. */
   private String[] splitQuoted(String text) throws RowRejectedException {
     char d = format.delimiter();
-    List<String> fields = new ArrayList<>(columns == null ? 8 : columns.size());
+    List<String> fields = new ArrayList<>();
     StringBuilder field = new StringBuilder();
     int i = 0;
     while (true) {

@@ -1,5 +1,6 @@
 package dev.polyphony.graph.io;
 
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -157,6 +158,41 @@ public final class DelimitedRow {
     } catch (DateTimeException e) {
       throw reject(dayColumn, RejectReason.INVALID_DATE, written + " is not a calendar date");
     }
+  }
+
+  /**
+   * Space-separated whole numbers in {@code 0..bound-1}, such as the indices of the non-zero features of
+   * a sparse binary vector. An empty field is an empty list.
+   */
+  public int[] indexList(int column, int bound) throws RowRejectedException {
+    String value = fields[column];
+    IntArrayList indices = new IntArrayList();
+    int i = 0;
+    while (i < value.length()) {
+      if (value.charAt(i) == ' ') {
+        i++;
+        continue;
+      }
+      int start = i;
+      long index = 0;
+      boolean digits = true;
+      for (; i < value.length() && value.charAt(i) != ' '; i++) {
+        char c = value.charAt(i);
+        digits &= c >= '0' && c <= '9';
+        if (digits && index < bound) {
+          index = index * 10 + (c - '0');
+        }
+      }
+      String token = value.substring(start, i);
+      if (!digits) {
+        throw reject(column, RejectReason.UNPARSABLE_NUMBER, quote(token) + " in the index list");
+      }
+      if (index >= bound) {
+        throw reject(column, RejectReason.OUT_OF_RANGE, "index " + token + " outside 0.." + (bound - 1));
+      }
+      indices.add((int) index);
+    }
+    return indices.toIntArray();
   }
 
   /** A rejection of this row at {@code column}, for checks beyond the accessors (e.g. dangling ids). */

@@ -16,6 +16,6 @@ public enum RejectReason {
   CONFLICTING_DUPLICATE_NODE,
   /** The row cannot be parsed at all (bad quoting, bad JSON, wrong structure). */
   MALFORMED_ROW,
-  /** A number parses but lies outside its allowed range (e.g. a play count of 0, a feature index past the dimension). */
+  /** A number parses but lies outside its allowed range (a play count of 0, a feature index past the dimension). */
   OUT_OF_RANGE
 }
