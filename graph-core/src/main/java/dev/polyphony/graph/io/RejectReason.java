@@ -15,5 +15,7 @@ public enum RejectReason {
   /** A node appears again with different values than its first appearance. */
   CONFLICTING_DUPLICATE_NODE,
   /** The row cannot be parsed at all (bad quoting, bad JSON, wrong structure). */
-  MALFORMED_ROW
+  MALFORMED_ROW,
+  /** A number parses but lies outside its allowed range (a play count of 0, a feature index past the dimension). */
+  OUT_OF_RANGE
 }
