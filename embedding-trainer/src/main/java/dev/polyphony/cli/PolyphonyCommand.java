@@ -41,6 +41,7 @@ public final class PolyphonyCommand implements Runnable {
     commandLine.setExecutionExceptionHandler(errors);
     commandLine.setParameterExceptionHandler(errors);
     commandLine.getSubcommands().get("ingest").getCommandSpec().usageMessage().footer(InputFormat.helpFooter());
+    commandLine.getSubcommands().get("synth").getCommandSpec().usageMessage().footer(SynthCommand.helpFooter());
     return commandLine;
   }
 

@@ -1,5 +1,6 @@
 package dev.polyphony.cli;
 
+import dev.polyphony.graph.GraphMemoryEstimate;
 import dev.polyphony.graph.HeteroGraph;
 import dev.polyphony.graph.io.GraphSnapshot;
 import dev.polyphony.graph.synth.SyntheticCatalog;
@@ -7,6 +8,7 @@ import dev.polyphony.graph.synth.SyntheticCatalogConfig;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,59 +16,112 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code polyphony synth}: generates a synthetic catalog graph with a seed and writes its snapshot. */
+/**
+ * {@code polyphony synth}: generates a synthetic catalog with a seed and writes its snapshot. Options left
+ * out keep the values of {@link SyntheticCatalogConfig#defaults()}.
+ */
 @Command(name = "synth", mixinStandardHelpOptions = true,
-    description = "Generates a synthetic catalog (tracks, playlists, creators, users) and writes its "
-        + "snapshot. The same seed gives the same graph.")
+    description = {"Generates a synthetic catalog (tracks, playlists, creators, users; genres as planted "
+        + "communities) and writes its snapshot. The same seed gives the same graph.",
+        "Options left out keep their defaults (listed below)."})
 final class SynthCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--tracks", paramLabel = "N", defaultValue = "10000",
-      description = "Tracks (default: ${DEFAULT-VALUE}).")
-  int tracks;
+  @Option(names = "--tracks", paramLabel = "N", description = "Tracks.")
+  Integer tracks;
 
-  @Option(names = "--playlists", paramLabel = "N", defaultValue = "1000",
-      description = "Playlists (default: ${DEFAULT-VALUE}).")
-  int playlists;
+  @Option(names = "--playlists", paramLabel = "N", description = "Playlists.")
+  Integer playlists;
 
-  @Option(names = "--creators", paramLabel = "N", defaultValue = "500",
-      description = "Creators (default: ${DEFAULT-VALUE}).")
-  int creators;
+  @Option(names = "--creators", paramLabel = "N", description = "Creators (artists), at least one per genre.")
+  Integer creators;
 
-  @Option(names = "--users", paramLabel = "N", defaultValue = "1000",
-      description = "Users (default: ${DEFAULT-VALUE}).")
-  int users;
+  @Option(names = "--users", paramLabel = "N", description = "Users.")
+  Integer users;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "42",
-      description = "Random seed (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Option(names = "--genres", paramLabel = "N", description = "Genres.")
+  Integer genres;
+
+  @Option(names = "--mean-playlist-length", paramLabel = "X", description = "Mean tracks per playlist.")
+  Double meanPlaylistLength;
+
+  @Option(names = "--listens-per-user", paramLabel = "X", description = "Mean distinct tracks a user played.")
+  Double listensPerUser;
+
+  @Option(names = "--seed", paramLabel = "S", description = "Random seed.")
+  Long seed;
 
   @Option(names = "--out", required = true, paramLabel = "FILE.snap", description = "Snapshot to write.")
   Path out;
 
+  /** The defaults, for the usage help. */
+  static String[] helpFooter() {
+    SyntheticCatalogConfig d = SyntheticCatalogConfig.defaults();
+    return new String[] {"Defaults:",
+        "  --tracks " + d.tracks() + "  --playlists " + d.playlists() + "  --creators " + d.creators(),
+        "  --users " + d.users() + "  --genres " + d.genres() + "  --seed " + d.seed(),
+        "  --mean-playlist-length " + d.meanPlaylistLength() + "  --listens-per-user " + d.listensPerUser()};
+  }
+
   @Override
   public Integer call() throws Exception {
-    SyntheticCatalogConfig config;
-    try {
-      config = new SyntheticCatalogConfig(tracks, playlists, creators, users, seed);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
+    SyntheticCatalogConfig config = config();
+    GraphMemoryEstimate estimate = SyntheticCatalog.estimateMemory(config);
+    long heap = Runtime.getRuntime().maxMemory();
+    if (estimate.peakBuildBytes() > heap) {
+      throw new IllegalStateException("this catalog needs about " + Sizes.bytes(estimate.peakBuildBytes())
+          + " while it is built, more than the " + Sizes.bytes(heap) + " heap; raise POLYPHONY_HEAP or "
+          + "generate a smaller catalog");
     }
     PrintWriter text = spec.commandLine().getOut();
     long start = System.nanoTime();
+    HeteroGraph graph;
     try (ConsoleProgress progress = ConsoleProgress.forConsole(spec.commandLine().getErr())) {
-      HeteroGraph graph = new SyntheticCatalog().generate(config, progress);
+      graph = SyntheticCatalog.generate(config, progress);
       progress.begin("write snapshot", -1);
       GraphSnapshot.write(graph, out);
       progress.end();
-      text.println("generated a synthetic catalog with seed " + seed + " in "
-          + Sizes.seconds(java.time.Duration.ofNanos(System.nanoTime() - start)));
-      GraphSummary.printCounts(graph, text);
-      GraphSummary.printMemory(graph, text);
     }
+    text.println("generated a synthetic catalog with seed " + config.seed() + " in "
+        + Sizes.seconds(Duration.ofNanos(System.nanoTime() - start)) + " (estimate was " + estimate + ")");
+    GraphSummary.printCounts(graph, text);
+    GraphSummary.printMemory(graph, text);
     text.println("snapshot:   " + out + " (" + Sizes.bytes(Files.size(out)) + ")");
     text.flush();
     return 0;
+  }
+
+  private SyntheticCatalogConfig config() {
+    SyntheticCatalogConfig.Builder b = SyntheticCatalogConfig.defaults().toBuilder();
+    if (tracks != null) {
+      b.tracks(tracks);
+    }
+    if (playlists != null) {
+      b.playlists(playlists);
+    }
+    if (creators != null) {
+      b.creators(creators);
+    }
+    if (users != null) {
+      b.users(users);
+    }
+    if (genres != null) {
+      b.genres(genres);
+    }
+    if (meanPlaylistLength != null) {
+      b.meanPlaylistLength(meanPlaylistLength);
+    }
+    if (listensPerUser != null) {
+      b.listensPerUser(listensPerUser);
+    }
+    if (seed != null) {
+      b.seed(seed);
+    }
+    try {
+      return b.build();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
   }
 }

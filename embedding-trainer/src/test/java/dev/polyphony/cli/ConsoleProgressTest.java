@@ -51,4 +51,29 @@ class ConsoleProgressTest {
     progress.close();
     assertThat(text.toString()).isEmpty();
   }
+
+  @Test
+  void onATerminalTheStageLineIsRedrawnInPlaceAndEndsWithItsTime() {
+    StringWriter text = new StringWriter();
+    try (ConsoleProgress progress = new ConsoleProgress(new PrintWriter(text), true)) {
+      progress.begin("read rows", 4);
+      progress.step(4);
+      progress.end();
+      progress.begin("rank", -1);
+      progress.end();
+    }
+    String out = text.toString();
+    assertThat(out).startsWith("\rread rows [------------------------------]   0% 0/4");
+    assertThat(out).containsPattern("\\rread rows \\[#{30}\\] 100% 4/4  done in [0-9.]+ s *\\R");
+    assertThat(out).containsPattern("\\rrank  done in [0-9.]+ s *\\R$");
+  }
+
+  @Test
+  void linesShowABarForKnownTotalsAndACounterOtherwise() {
+    assertThat(ConsoleProgress.line("build", 5, 10, 1.25, false))
+        .isEqualTo("build [###############---------------]  50% 5/10  1.3 s");
+    assertThat(ConsoleProgress.line("read", 1, -1, 0.5, false)).isEqualTo("read 1 step  0.5 s");
+    assertThat(ConsoleProgress.line("read", 0, -1, 0.04, false)).isEqualTo("read ...  0.0 s");
+    assertThat(ConsoleProgress.line("read", 7, -1, 2, true)).isEqualTo("read 7 steps  done in 2.00 s");
+  }
 }

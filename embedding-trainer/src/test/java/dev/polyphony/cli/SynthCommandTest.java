@@ -12,8 +12,9 @@ class SynthCommandTest {
   Path dir;
 
   private CliRun synth(Path out, String seed) {
-    return CliRun.of("synth", "--tracks", "200", "--playlists", "20", "--creators", "10", "--users", "15",
-        "--seed", seed, "--out", out.toString());
+    return CliRun.of("synth", "--tracks", "300", "--playlists", "20", "--creators", "30", "--users", "15",
+        "--genres", "6", "--mean-playlist-length", "8", "--listens-per-user", "5", "--seed", seed,
+        "--out", out.toString());
   }
 
   @Test
@@ -24,6 +25,13 @@ class SynthCommandTest {
     assertThat(second.exitCode()).as(second.err()).isZero();
     assertThat(first.out()).contains("seed 7", "nodes:", "edges:", "snapshot:");
     assertThat(GraphSnapshot.read(dir.resolve("a.snap"))).isEqualTo(GraphSnapshot.read(dir.resolve("b.snap")));
+  }
+
+  @Test
+  void helpListsTheDefaults() {
+    CliRun run = CliRun.of("synth", "--help");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("Defaults:", "--tracks 1000000", "--seed 42");
   }
 
   @Test
