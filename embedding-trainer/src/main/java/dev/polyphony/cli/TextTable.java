@@ -2,6 +2,7 @@ package dev.polyphony.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** A plain-text table: a header row, then rows; numbers are right-aligned, text left-aligned. */
@@ -29,7 +30,7 @@ final class TextTable {
   void print(PrintWriter out, String indent) {
     int[] width = new int[columns];
     boolean[] numeric = new boolean[columns];
-    java.util.Arrays.fill(numeric, true);
+    Arrays.fill(numeric, true);
     for (int r = 0; r < rows.size(); r++) {
       for (int c = 0; c < columns; c++) {
         width[c] = Math.max(width[c], rows.get(r)[c].length());

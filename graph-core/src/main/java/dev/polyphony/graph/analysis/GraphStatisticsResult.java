@@ -1,5 +1,7 @@
 package dev.polyphony.graph.analysis;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,9 +21,9 @@ public record GraphStatisticsResult(Map<String, Integer> nodes, Map<String, Inte
     long totalEdges, Map<String, RelationDegrees> degrees, Components components, PageRankSummary pageRank) {
 
   public GraphStatisticsResult {
-    nodes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(nodes));
-    edges = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(edges));
-    degrees = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(degrees));
+    nodes = Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
+    edges = Collections.unmodifiableMap(new LinkedHashMap<>(edges));
+    degrees = Collections.unmodifiableMap(new LinkedHashMap<>(degrees));
   }
 
   /**
