@@ -4,26 +4,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Locates the shared real datasets for tests: the {@code polyphony.datasets} system property, else the
+ * Locates the shared real datasets for tests: the {@code polyphony.datasets} system property when it
+ * names an existing folder (the build sets it to {@code ../shared/datasets} beside the project), else the
  * {@code POLYPHONY_DATASETS} environment variable. Missing data fails the test; it is never skipped.
  */
 public final class Datasets {
   private Datasets() {}
 
   public static Path root() {
-    String location = System.getProperty("polyphony.datasets");
-    if (location == null || location.isBlank()) {
-      location = System.getenv("POLYPHONY_DATASETS");
+    String property = System.getProperty("polyphony.datasets");
+    if (property != null && !property.isBlank() && Files.isDirectory(Path.of(property))) {
+      return Path.of(property).toAbsolutePath().normalize();
     }
-    if (location == null || location.isBlank()) {
-      throw new IllegalStateException(
-          "set -Dpolyphony.datasets or POLYPHONY_DATASETS to the shared datasets folder");
+    String env = System.getenv("POLYPHONY_DATASETS");
+    if (env != null && !env.isBlank() && Files.isDirectory(Path.of(env))) {
+      return Path.of(env).toAbsolutePath().normalize();
     }
-    Path root = Path.of(location).toAbsolutePath().normalize();
-    if (!Files.isDirectory(root)) {
-      throw new IllegalStateException("datasets folder " + root + " does not exist");
-    }
-    return root;
+    throw new IllegalStateException("no datasets folder: -Dpolyphony.datasets=" + property
+        + ", POLYPHONY_DATASETS=" + env + "; point one of them at the shared datasets folder");
   }
 
   /** A file or folder under the datasets root; fails when it does not exist. */
