@@ -8,7 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 of files, as lower-case hex. */
+/** SHA-256 of files, as lower-case hex (the form manifests store). */
 final class Checksums {
   private Checksums() {}
 

@@ -52,8 +52,7 @@ public final class EmbeddingExport {
     }
     List<ExportManifest.FileEntry> entries = new ArrayList<>();
     for (String name : written) {
-      Path file = dir.resolve(name);
-      entries.add(new ExportManifest.FileEntry(name, Files.size(file), Checksums.sha256(file)));
+      entries.add(ExportManifest.FileEntry.of(dir.resolve(name)));
     }
     ExportManifest manifest = new ExportManifest(ExportManifest.FORMAT_VERSION, table.nodeType(), table.size(),
         table.dimension(), table.metadata(), ordered, entries);
@@ -98,20 +97,7 @@ public final class EmbeddingExport {
       }
     }
     for (ExportManifest.FileEntry entry : manifest.files()) {
-      Path file = dir.resolve(entry.name());
-      if (!Files.isRegularFile(file)) {
-        throw new EmbeddingFormatException(file, "listed in " + ExportManifest.FILE_NAME + " but missing");
-      }
-      long size = Files.size(file);
-      if (size != entry.bytes()) {
-        throw new EmbeddingFormatException(file, "size mismatch: manifest says " + entry.bytes()
-            + " bytes, file has " + size);
-      }
-      String sha256 = Checksums.sha256(file);
-      if (!sha256.equals(entry.sha256())) {
-        throw new EmbeddingFormatException(file, "SHA-256 mismatch: manifest says " + entry.sha256()
-            + ", file has " + sha256);
-      }
+      entry.verify(dir, ExportManifest.FILE_NAME);
     }
     return manifest;
   }

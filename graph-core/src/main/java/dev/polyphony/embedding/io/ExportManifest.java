@@ -61,13 +61,39 @@ public record ExportManifest(int formatVersion, String nodeType, int count, int 
     files = List.copyOf(files);
   }
 
-  /** One data file of the export. */
+  /** One data file: its name within the directory, byte size and SHA-256 (lower-case hex). */
   public record FileEntry(String name, long bytes, String sha256) {
     public FileEntry {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(sha256, "sha256");
       if (bytes < 0) {
         throw new IllegalArgumentException("bytes must be >= 0 (got " + bytes + ")");
+      }
+    }
+
+    /** The entry describing {@code file} as it is now. */
+    public static FileEntry of(Path file) throws IOException {
+      return new FileEntry(file.getFileName().toString(), Files.size(file), Checksums.sha256(file));
+    }
+
+    /**
+     * Checks that this file exists in {@code dir} with this size and SHA-256; a difference is an
+     * error naming the file and {@code listedIn}, the file that lists it.
+     */
+    public void verify(Path dir, String listedIn) throws IOException {
+      Path file = dir.resolve(name);
+      if (!Files.isRegularFile(file)) {
+        throw new EmbeddingFormatException(file, "listed in " + listedIn + " but missing");
+      }
+      long size = Files.size(file);
+      if (size != bytes) {
+        throw new EmbeddingFormatException(file, "size mismatch: " + listedIn + " says " + bytes
+            + " bytes, file has " + size);
+      }
+      String actual = Checksums.sha256(file);
+      if (!actual.equals(sha256)) {
+        throw new EmbeddingFormatException(file, "SHA-256 mismatch: " + listedIn + " says " + sha256
+            + ", file has " + actual);
       }
     }
   }

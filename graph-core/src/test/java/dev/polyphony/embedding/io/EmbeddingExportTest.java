@@ -75,7 +75,7 @@ class EmbeddingExportTest {
     bytes[bytes.length - 1] ^= 1;
     Files.write(npy, bytes);
     assertThatThrownBy(() -> EmbeddingExport.read(dir)).isInstanceOf(EmbeddingFormatException.class)
-        .hasMessageStartingWith(npy + ": SHA-256 mismatch: manifest says ")
+        .hasMessageStartingWith(npy + ": SHA-256 mismatch: manifest.json says ")
         .hasMessageContaining(", file has " + Checksums.sha256(npy));
   }
 
@@ -86,7 +86,7 @@ class EmbeddingExportTest {
     byte[] bytes = Files.readAllBytes(fvecs);
     Files.write(fvecs, java.util.Arrays.copyOf(bytes, 50));
     assertThatThrownBy(() -> EmbeddingExport.read(dir))
-        .hasMessage(fvecs + ": size mismatch: manifest says 60 bytes, file has 50");
+        .hasMessage(fvecs + ": size mismatch: manifest.json says 60 bytes, file has 50");
     Files.delete(fvecs);
     assertThatThrownBy(() -> EmbeddingExport.read(dir))
         .hasMessage(fvecs + ": listed in manifest.json but missing");
@@ -151,8 +151,7 @@ class EmbeddingExportTest {
   private void rewriteChecksums(ExportManifest manifest) throws Exception {
     List<ExportManifest.FileEntry> entries = new ArrayList<>();
     for (ExportManifest.FileEntry e : manifest.files()) {
-      Path f = dir.resolve(e.name());
-      entries.add(new ExportManifest.FileEntry(e.name(), Files.size(f), Checksums.sha256(f)));
+      entries.add(ExportManifest.FileEntry.of(dir.resolve(e.name())));
     }
     new ExportManifest(manifest.formatVersion(), manifest.nodeType(), manifest.count(), manifest.dimension(),
         manifest.metadata(), manifest.formats(), entries).write(dir.resolve("manifest.json"));
