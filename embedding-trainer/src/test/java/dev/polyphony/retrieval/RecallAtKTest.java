@@ -66,6 +66,8 @@ class RecallAtKTest {
       RecallAtK half = RecallAtK.measure(new MissesTheBest(exact), exact, queries, 2);
       assertThat(half.mean()).isEqualTo(0.5);
       assertThat(half.min()).isEqualTo(0.5);
+      assertThat(RecallAtK.measure(exact, exact, queries, 2, row -> row != 4).mean()).isEqualTo(1.0);
+      assertThat(RecallAtK.measure(exact, exact, queries, 2, row -> false).mean()).isEqualTo(1.0);
       assertThatThrownBy(() -> RecallAtK.measure(exact, exact, queries, 0)).hasMessage("k must be > 0 (got 0)");
     }
   }
