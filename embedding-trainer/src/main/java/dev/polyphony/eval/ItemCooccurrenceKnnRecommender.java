@@ -55,9 +55,9 @@ public final class ItemCooccurrenceKnnRecommender implements PlaylistRecommender
     progress.begin("co-occurrence neighbours", tracks);
     ParallelRange.run(tracks, config.threads(), () -> new Accumulator(tracks), (acc, i) -> {
       if (counted[i] > 0) {
-        acc.neighboursOf(i, playlistTracks, trackPlaylists, counted);
-        neighbourIds[i] = acc.ids;
-        neighbourSims[i] = acc.sims;
+        Neighbours n = acc.neighboursOf(i, playlistTracks, trackPlaylists, counted);
+        neighbourIds[i] = n.ids();
+        neighbourSims[i] = n.sims();
       }
       progress.step(1);
     });
@@ -87,15 +87,14 @@ public final class ItemCooccurrenceKnnRecommender implements PlaylistRecommender
     private final int[] counts;
     private final float[] similarity;
     private final IntArrayList touched = new IntArrayList();
-    int[] ids;
-    float[] sims;
 
     Accumulator(int tracks) {
       counts = new int[tracks];
       similarity = new float[tracks];
     }
 
-    void neighboursOf(int i, CsrAdjacency playlistTracks, CsrAdjacency trackPlaylists, int[] counted) {
+    /** The most similar tracks of {@code i}, best first (ties: lower id). */
+    Neighbours neighboursOf(int i, CsrAdjacency playlistTracks, CsrAdjacency trackPlaylists, int[] counted) {
       touched.clear();
       for (int p = trackPlaylists.start(i), end = trackPlaylists.end(i); p < end; p++) {
         int playlist = trackPlaylists.target(p);
@@ -120,14 +119,17 @@ public final class ItemCooccurrenceKnnRecommender implements PlaylistRecommender
         return bySim != 0 ? bySim : Integer.compare(a, b);
       });
       int keep = Math.min(n, config.neighbours());
-      ids = new int[keep];
-      sims = new float[keep];
+      int[] ids = new int[keep];
+      float[] sims = new float[keep];
       for (int k = 0; k < keep; k++) {
         ids[k] = candidates[k];
         sims[k] = similarity[candidates[k]];
       }
+      return new Neighbours(ids, sims);
     }
   }
+
+  private record Neighbours(int[] ids, float[] sims) {}
 
   private record Fitted(PlaylistCatalog catalog, int[] offsets, int[] ids, float[] sims)
       implements FittedRecommender {

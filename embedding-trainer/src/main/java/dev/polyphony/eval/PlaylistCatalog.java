@@ -28,7 +28,9 @@ public record PlaylistCatalog(HeteroGraph training, HeteroGraph inference, EdgeT
     if (!training.schema().equals(inference.schema())) {
       throw new IllegalArgumentException("training and inference graphs have different schemas");
     }
-    training.schema().indexOf(relation);
+    if (!training.schema().edgeTypes().contains(relation)) {
+      throw new IllegalArgumentException("relation " + relation + " is not in the graph's schema");
+    }
     for (NodeType type : training.schema().nodeTypes()) {
       if (training.nodeCount(type) != inference.nodeCount(type)) {
         throw new IllegalArgumentException("node type '" + type + "' has " + training.nodeCount(type)
