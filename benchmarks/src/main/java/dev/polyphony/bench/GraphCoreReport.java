@@ -1,15 +1,16 @@
 package dev.polyphony.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.polyphony.bench.JmhResults.Metric;
+import dev.polyphony.bench.JmhResults.Result;
 import dev.polyphony.graph.CsrAdjacency;
 import dev.polyphony.graph.HeteroGraph;
 import dev.polyphony.graph.ProgressTracker;
 import dev.polyphony.graph.io.AtomicFiles;
 import dev.polyphony.graph.io.RejectReport;
 import dev.polyphony.graph.io.SpotifySongsReader;
-import dev.polyphony.bench.JmhResults.Metric;
-import dev.polyphony.bench.JmhResults.Result;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -67,10 +68,12 @@ public final class GraphCoreReport {
   }
 
   private void header() {
-    md.append(String.format(Locale.ROOT, "Measured %s on %d cores, Java %s (%s). One JMH fork per benchmark;"
-        + " times are means with their 99.9%% confidence half-width where JMH could estimate it.%n%n",
-        LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-        System.getProperty("java.vm.name")));
+    md.append(String.format(Locale.ROOT, "Measured %s on %d cores, Java %s; system load average %.1f when the"
+        + " report ran. One JMH fork per benchmark (single shots: one fork per shot). \"mean\" is JMH's score"
+        + " with its 99.9%% confidence half-width where JMH could estimate it; \"best\" is the least"
+        + " disturbed iteration (fastest time, highest rate). Ratios are given for both.%n%n", LocalDate.now(),
+        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
   }
 
   private void csrBuild() {
@@ -111,54 +114,64 @@ public final class GraphCoreReport {
         + " a `List<Pair<Integer, Integer>>` for JGraphT (one vertex range, tracks after playlists)."
         + " Bytes per edge: array payload summed by reflection (for ours what `CsrAdjacency.bytes()` reports),"
         + " and heap retained after full GCs (serial collector).%n%n", input.playlists, input.tracks));
-    Table t = new Table("structure", "directions", "build time", "time / ours", "bytes/edge (arrays)",
-        "bytes/edge (retained heap)");
-    double oursBothMs = score("CsrBuildBenchmark.polyphonyOutAndIn");
-    double oursOutMs = score("CsrBuildBenchmark.polyphonyOutOnly");
-    t.row("Polyphony `CsrAdjacency.fromEdges` + `transpose()`", "out + in",
-        timed("CsrBuildBenchmark.polyphonyOutAndIn"), "1.0", perEdge(oursBoth.arrayBytes, edges),
-        perEdge(oursBoth.retainedBytes, edges));
-    t.row("JGraphT `SparseIntDirectedGraph(n, edges)` (FULL_INCOMING_EDGES)", "out + in",
-        timed("CsrBuildBenchmark.jgraphtOutAndIn"), ratio(score("CsrBuildBenchmark.jgraphtOutAndIn"), oursBothMs),
-        perEdge(jgraphtBoth.arrayBytes, edges), perEdge(jgraphtBoth.retainedBytes, edges));
-    t.row("JGraphT, same, counting the `Pair` list built from the arrays", "out + in",
-        timed("CsrBuildBenchmark.jgraphtOutAndInFromArrays"),
-        ratio(score("CsrBuildBenchmark.jgraphtOutAndInFromArrays"), oursBothMs), "as above", "as above");
-    t.row("Polyphony `CsrAdjacency.fromEdges`", "out", timed("CsrBuildBenchmark.polyphonyOutOnly"), "1.0",
-        perEdge(oursOut.arrayBytes, edges), perEdge(oursOut.retainedBytes, edges));
-    t.row("JGraphT `SparseIntDirectedGraph(n, edges, NO_INCOMING_EDGES)`", "out",
-        timed("CsrBuildBenchmark.jgraphtOutOnly"), ratio(score("CsrBuildBenchmark.jgraphtOutOnly"), oursOutMs),
-        perEdge(jgraphtOut.arrayBytes, edges), perEdge(jgraphtOut.retainedBytes, edges));
+    Table t = new Table("structure", "directions", "build, mean", "build, best", "time / ours, mean",
+        "time / ours, best", "bytes/edge (arrays)", "bytes/edge (retained heap)");
+    String both = "CsrBuildBenchmark.polyphonyOutAndIn";
+    String out = "CsrBuildBenchmark.polyphonyOutOnly";
+    buildRow(t, "Polyphony `CsrAdjacency.fromEdges` + `transpose()`", "out + in", both, both, oursBoth, edges);
+    buildRow(t, "JGraphT `SparseIntDirectedGraph(n, edges)` (FULL_INCOMING_EDGES)", "out + in",
+        "CsrBuildBenchmark.jgraphtOutAndIn", both, jgraphtBoth, edges);
+    buildRow(t, "JGraphT, same, counting the `Pair` list built from the arrays", "out + in",
+        "CsrBuildBenchmark.jgraphtOutAndInFromArrays", both, null, edges);
+    buildRow(t, "Polyphony `CsrAdjacency.fromEdges`", "out", out, out, oursOut, edges);
+    buildRow(t, "JGraphT `SparseIntDirectedGraph(n, edges, NO_INCOMING_EDGES)`", "out",
+        "CsrBuildBenchmark.jgraphtOutOnly", out, jgraphtOut, edges);
     t.appendTo(md);
     md.append(String.format(Locale.ROOT, "%nInput held while building: %s bytes/edge for JGraphT's `Pair` list"
         + " (retained heap) against 8 for the two `int[]` columns.%n%n", perEdge(pairs.bytes(), edges)));
   }
 
+  /** A row of the build table; {@code footprint} null when the structure is the one of the row above. */
+  private void buildRow(Table t, String label, String directions, String benchmark, String reference,
+      Footprint footprint, int edges) {
+    Optional<Metric> m = metric(benchmark);
+    Optional<Metric> ref = metric(reference);
+    t.row(label, directions, mean(m), best(m), meanRatio(m, ref), bestRatio(m, ref),
+        footprint == null ? "as above" : perEdge(footprint.arrayBytes, edges),
+        footprint == null ? "as above" : perEdge(footprint.retainedBytes, edges));
+  }
+
   private void loadVersusRebuild() throws IOException {
-    Optional<Result> spotifyParse = jmh.find("SnapshotBenchmark.spotifyParseZip");
-    Optional<Result> syntheticGenerate = jmh.find("SnapshotBenchmark.syntheticGenerate");
-    if (spotifyParse.isEmpty() && syntheticGenerate.isEmpty()) {
+    Optional<Metric> spotifyParse = metric("SnapshotBenchmark.spotifyParseZip");
+    Optional<Metric> spotifyRead = metric("SnapshotBenchmark.spotifyReadSnapshot");
+    Optional<Metric> generate = metric("SnapshotBenchmark.syntheticGenerate");
+    Optional<Metric> syntheticRead = metric("SnapshotBenchmark.syntheticReadSnapshot");
+    boolean spotify = spotifyParse.isPresent() && spotifyRead.isPresent();
+    boolean synthetic = generate.isPresent() && syntheticRead.isPresent();
+    if (!spotify && !synthetic) {
       return;
     }
     md.append("### Loading a snapshot against rebuilding from the source\n\n");
     md.append("The snapshot is read from the page cache; the rebuild parses the ZIP (Spotify songs) or runs"
-        + " the generator (synthetic catalog).\n\n");
-    Table t = new Table("graph", "edges", "rebuild from source", "read snapshot", "read is faster by");
+        + " the generator (synthetic catalog). The synthetic pair are single shots, each in a fresh JVM, as a"
+        + " job would run them.\n\n");
+    Table t = new Table("graph", "edges", "rebuild, mean", "rebuild, best", "read snapshot, mean",
+        "read snapshot, best", "read is faster by, mean", "read is faster by, best");
     Map<String, Object> load = new LinkedHashMap<>();
-    if (spotifyParse.isPresent() && jmh.find("SnapshotBenchmark.spotifyReadSnapshot").isPresent()) {
-      HeteroGraph spotify = new SpotifySongsReader().read(BenchmarkDatasets.spotifySongsZip(), new RejectReport(),
+    if (spotify) {
+      HeteroGraph graph = new SpotifySongsReader().read(BenchmarkDatasets.spotifySongsZip(), new RejectReport(),
           ProgressTracker.NONE).graph();
-      load.put("spotifySongsEdges", spotify.edgeCount());
-      t.row("Spotify songs ZIP, `SpotifySongsReader`", String.format(Locale.ROOT, "%,d", spotify.edgeCount()),
-          timed("SnapshotBenchmark.spotifyParseZip"), timed("SnapshotBenchmark.spotifyReadSnapshot"),
-          ratio(score("SnapshotBenchmark.spotifyParseZip"), score("SnapshotBenchmark.spotifyReadSnapshot")));
+      load.put("spotifySongsEdges", graph.edgeCount());
+      t.row("Spotify songs ZIP, `SpotifySongsReader`", count(graph.edgeCount()), mean(spotifyParse),
+          best(spotifyParse), mean(spotifyRead), best(spotifyRead), meanRatio(spotifyParse, spotifyRead),
+          bestRatio(spotifyParse, spotifyRead));
     }
-    if (syntheticGenerate.isPresent() && jmh.find("SnapshotBenchmark.syntheticReadSnapshot").isPresent()) {
-      HeteroGraph synthetic = SyntheticCatalogFixture.load(scale(syntheticGenerate.get()));
-      t.row("Synthetic catalog, `SyntheticCatalog.generate`", String.format(Locale.ROOT, "%,d",
-          synthetic.edgeCount()), timed("SnapshotBenchmark.syntheticGenerate"),
-          timed("SnapshotBenchmark.syntheticReadSnapshot"),
-          ratio(score("SnapshotBenchmark.syntheticGenerate"), score("SnapshotBenchmark.syntheticReadSnapshot")));
+    if (synthetic) {
+      HeteroGraph graph = SyntheticCatalogFixture.load(scale("SnapshotBenchmark.syntheticGenerate"));
+      load.put("syntheticEdges", graph.edgeCount());
+      t.row("Synthetic catalog, `SyntheticCatalog.generate`", count(graph.edgeCount()), mean(generate),
+          best(generate), mean(syntheticRead), best(syntheticRead), meanRatio(generate, syntheticRead),
+          bestRatio(generate, syntheticRead));
     }
     memory.put("snapshot", load);
     t.appendTo(md);
@@ -166,11 +179,11 @@ public final class GraphCoreReport {
   }
 
   private void syntheticCatalog() throws IOException {
-    Optional<Result> generate = jmh.find("SnapshotBenchmark.syntheticGenerate");
+    Optional<Metric> generate = metric("SnapshotBenchmark.syntheticGenerate");
     if (generate.isEmpty()) {
       return;
     }
-    double scale = scale(generate.get());
+    double scale = scale("SnapshotBenchmark.syntheticGenerate");
     HeteroGraph graph = SyntheticCatalogFixture.load(scale);
     Map<String, Long> parts = graph.bytesByPart();
     long edges = graph.edgeCount();
@@ -185,16 +198,16 @@ public final class GraphCoreReport {
 
     md.append(String.format(Locale.ROOT, "### Synthetic catalog (`SyntheticCatalogConfig.defaults()`%s)%n%n",
         scale == 1 ? "" : " at scale " + scale));
-    md.append("Build time is the single-shot time of `SyntheticCatalog.generate` (generation and CSR build"
-        + " together). Bytes as `HeteroGraph.bytesByPart()` reports them; adjacency holds both directions of"
-        + " every relation, and `listened` carries a float weight and a long timestamp per edge.\n\n");
-    Table t = new Table("nodes", "edges", "generate", "adjacency bytes/edge", "whole graph bytes/edge",
-        "adjacency / features / attributes / ids (MB)");
-    t.row(String.format(Locale.ROOT, "%,d", graph.nodeCount()), String.format(Locale.ROOT, "%,d", edges),
-        timed("SnapshotBenchmark.syntheticGenerate"), perEdge(parts.get("adjacency"), edges),
-        perEdge(graph.bytes(), edges), String.format(Locale.ROOT, "%.0f / %.0f / %.0f / %.0f",
-            parts.get("adjacency") / 1e6, parts.get("features") / 1e6, parts.get("attributes") / 1e6,
-            parts.get("ids") / 1e6));
+    md.append("Build time is the single-shot time of `SyntheticCatalog.generate` in a fresh JVM (generation"
+        + " and CSR build together). Bytes as `HeteroGraph.bytesByPart()` reports them; adjacency holds both"
+        + " directions of every relation, and `listened` carries a float weight and a long timestamp per"
+        + " edge.\n\n");
+    Table t = new Table("nodes", "edges", "generate, mean", "generate, best", "adjacency bytes/edge",
+        "whole graph bytes/edge", "adjacency / features / attributes / ids (MB)");
+    t.row(count(graph.nodeCount()), count(edges), mean(generate), best(generate),
+        perEdge(parts.get("adjacency"), edges), perEdge(graph.bytes(), edges),
+        String.format(Locale.ROOT, "%.0f / %.0f / %.0f / %.0f", parts.get("adjacency") / 1e6,
+            parts.get("features") / 1e6, parts.get("attributes") / 1e6, parts.get("ids") / 1e6));
     t.appendTo(md);
     md.append('\n');
   }
@@ -205,77 +218,88 @@ public final class GraphCoreReport {
     }
     md.append("### Neighbour sampling against the memory-bound floor\n\n");
     md.append("2 hops along `contains` (track -> playlists -> tracks), fan-out 25 then 10, uniform without"
-        + " replacement, 512 random track seeds per batch. The floor does as many random reads (random row"
-        + " with edges, random position in it) from the same CSR arrays, with no sampling logic.\n\n");
-    Table t = new Table("threads", "sampler (sampled edges/s)", "floor (random reads/s)", "sampler / floor");
+        + " replacement, 512 random track seeds per batch; rates in millions per second. The floor does as"
+        + " many random reads (random row with edges, random position in it) from the same CSR arrays, with"
+        + " no sampling logic.\n\n");
+    Table t = new Table("threads", "sampled edges/s, mean", "sampled edges/s, best", "floor reads/s, mean",
+        "floor reads/s, best", "sampler / floor, mean", "sampler / floor, best");
     String[][] pairs = {{"1", "sampleOneThread", "randomReadFloorOneThread"},
         {"2", "sampleTwoThreads", "randomReadFloorTwoThreads"}};
     for (String[] p : pairs) {
       Optional<Metric> sampler = secondary("NeighborSamplerBenchmark." + p[1], "edges");
       Optional<Metric> floor = secondary("NeighborSamplerBenchmark." + p[2], "edges");
-      t.row(p[0], sampler.map(GraphCoreReport::rate).orElse("not run"), floor.map(GraphCoreReport::rate)
-          .orElse("not run"), sampler.isPresent() && floor.isPresent()
-          ? String.format(Locale.ROOT, "%.2f", sampler.get().score() / floor.get().score()) : "");
+      t.row(p[0], mean(sampler), best(sampler), mean(floor), best(floor), meanRatio(sampler, floor),
+          bestRatio(sampler, floor));
     }
     t.appendTo(md);
     md.append('\n');
   }
 
   private void walksAndNegatives() {
-    List<String[]> rows = new ArrayList<>();
-    addRate(rows, "metapath walk track-playlist-track, uniform (steps/s)", "RandomWalkBenchmark.walkSteps",
+    Table t = new Table("benchmark (one thread, millions per second)", "mean", "best");
+    addRate(t, "metapath walk track-playlist-track, uniform: steps", "RandomWalkBenchmark.walkSteps",
         Map.of("bias", "uniform"));
-    addRate(rows, "same, node2vec p = 0.5, q = 2 (steps/s)", "RandomWalkBenchmark.walkSteps",
-        Map.of("bias", "node2vec"));
-    addRate(rows, "alias-table draw over track degree^0.75 (draws/s)", "NegativeSamplingBenchmark.aliasDraw",
+    addRate(t, "same, node2vec p = 0.5, q = 2: steps", "RandomWalkBenchmark.walkSteps", Map.of("bias", "node2vec"));
+    addRate(t, "alias-table draws over track degree^0.75", "NegativeSamplingBenchmark.aliasDraw", Map.of());
+    addRate(t, "degree^0.75 negatives, the playlist's own tracks filtered", "NegativeSamplingBenchmark.degreeNegatives",
         Map.of());
-    addRate(rows, "degree^0.75 negatives, playlist's own tracks filtered (negatives/s)",
-        "NegativeSamplingBenchmark.degreeNegatives", Map.of());
-    addRate(rows, "uniform negatives, filtered (negatives/s)", "NegativeSamplingBenchmark.uniformNegatives",
-        Map.of());
-    if (rows.isEmpty()) {
+    addRate(t, "uniform negatives, filtered", "NegativeSamplingBenchmark.uniformNegatives", Map.of());
+    if (t.isEmpty()) {
       return;
     }
-    md.append("### Walks and negatives (one thread)\n\n");
-    Table t = new Table("benchmark", "rate");
-    rows.forEach(r -> t.row(r));
+    md.append("### Walks and negatives\n\n");
     t.appendTo(md);
     md.append('\n');
   }
 
-  private void addRate(List<String[]> rows, String label, String benchmark, Map<String, String> params) {
-    jmh.find(benchmark, params).ifPresent(r -> rows.add(new String[] {label, rate(r.primary())}));
+  private void addRate(Table t, String label, String benchmark, Map<String, String> params) {
+    jmh.find(benchmark, params).ifPresent(r -> t.row(label, mean(Optional.of(r.primary())),
+        best(Optional.of(r.primary()))));
   }
 
-  private double score(String benchmark) {
-    return jmh.find(benchmark).map(r -> r.primary().score()).orElse(Double.NaN);
+  private Optional<Metric> metric(String benchmark) {
+    return jmh.find(benchmark).map(Result::primary);
   }
 
   private Optional<Metric> secondary(String benchmark, String name) {
     return jmh.find(benchmark).map(r -> r.secondary().get(name));
   }
 
-  /** Score ± error with the unit's time part, e.g. "41.3 ± 2.1 ms". */
-  private String timed(String benchmark) {
-    return jmh.find(benchmark).map(r -> {
-      Metric m = r.primary();
-      String unit = m.unit().replace("/op", "");
-      return Double.isNaN(m.error()) ? number(m.score()) + " " + unit
-          : number(m.score()) + " ± " + number(m.error()) + " " + unit;
+  private double scale(String benchmark) {
+    return Double.parseDouble(jmh.find(benchmark).orElseThrow().params().get("scale"));
+  }
+
+  /** "41.3 ± 2.1 ms" for times, "12.5 ± 0.3" (millions per second) for rates. */
+  private static String mean(Optional<Metric> metric) {
+    return metric.map(m -> {
+      String error = Double.isNaN(m.error()) ? "" : " ± " + number(scaled(m, m.error()));
+      return number(scaled(m, m.score())) + error + unit(m);
     }).orElse("not run");
   }
 
-  private static double scale(Result r) {
-    return Double.parseDouble(r.params().get("scale"));
+  private static String best(Optional<Metric> metric) {
+    return metric.map(m -> number(scaled(m, m.best())) + unit(m)).orElse("not run");
   }
 
-  private static String rate(Metric m) {
-    String error = Double.isNaN(m.error()) ? "" : " ± " + number(m.error() / 1e6);
-    return number(m.score() / 1e6) + error + " M";
+  /** How many times {@code a} takes longer (times) or goes faster (rates) than {@code b}, from the means. */
+  private static String meanRatio(Optional<Metric> a, Optional<Metric> b) {
+    return a.isPresent() && b.isPresent() ? String.format(Locale.ROOT, "%.2f", a.get().score() / b.get().score()) : "";
   }
 
-  private static String ratio(double value, double reference) {
-    return Double.isNaN(value) || Double.isNaN(reference) ? "" : String.format(Locale.ROOT, "%.1f", value / reference);
+  private static String bestRatio(Optional<Metric> a, Optional<Metric> b) {
+    return a.isPresent() && b.isPresent() ? String.format(Locale.ROOT, "%.2f", a.get().best() / b.get().best()) : "";
+  }
+
+  private static double scaled(Metric m, double value) {
+    return m.isTime() ? value : value / 1e6;
+  }
+
+  private static String unit(Metric m) {
+    return m.isTime() ? " " + m.unit().replace("/op", "") : "";
+  }
+
+  private static String count(long n) {
+    return String.format(Locale.ROOT, "%,d", n);
   }
 
   private static String perEdge(long bytes, long edges) {
@@ -328,6 +352,10 @@ public final class GraphCoreReport {
 
     Table(String... header) {
       this.header = header;
+    }
+
+    boolean isEmpty() {
+      return rows.isEmpty();
     }
 
     void row(String... cells) {

@@ -17,8 +17,16 @@ import java.util.Optional;
  * {@code SimpleClassName.method}; a benchmark run with several parameter values has one result per value.
  */
 final class JmhResults {
-  /** A score with its 99.9% confidence half-width (NaN when JMH had too few iterations) and unit. */
-  record Metric(double score, double error, String unit) {}
+  /**
+   * A score with its 99.9% confidence half-width (NaN when JMH had too few iterations), its unit, and the
+   * best measured iteration: the fastest for times ({@code .../op}), the highest for rates. On a shared
+   * machine the best iteration is the one least disturbed by other load.
+   */
+  record Metric(double score, double error, String unit, double best) {
+    boolean isTime() {
+      return unit.endsWith("/op");
+    }
+  }
 
   /** One benchmark at one parameter setting. */
   record Result(String benchmark, Map<String, String> params, int threads, Metric primary,
@@ -72,7 +80,10 @@ final class JmhResults {
 
   private static Metric metric(JsonNode node) {
     // JMH writes "NaN" as a string when it cannot estimate the error.
+    String unit = node.path("scoreUnit").asText();
+    JsonNode percentiles = node.path("scorePercentiles");
+    double best = percentiles.path(unit.endsWith("/op") ? "0.0" : "100.0").asDouble(Double.NaN);
     return new Metric(node.path("score").asDouble(Double.NaN), node.path("scoreError").asDouble(Double.NaN),
-        node.path("scoreUnit").asText());
+        unit, best);
   }
 }
