@@ -1,7 +1,6 @@
 package dev.polyphony.bench;
 
 import dev.polyphony.graph.CsrAdjacency;
-import dev.polyphony.graph.HeteroGraph;
 import dev.polyphony.graph.synth.SyntheticCatalog;
 import dev.polyphony.graph.synth.SyntheticCatalogConfig;
 import dev.polyphony.graph.synth.SyntheticSchema;
@@ -38,15 +37,18 @@ final class PlaylistTrackEdges {
       throw new IllegalArgumentException("edges must be > 0 (got " + edges + ")");
     }
     SyntheticCatalogConfig defaults = SyntheticCatalogConfig.defaults();
-    // 10% more playlist edges than needed absorbs the spread of the Pareto playlist lengths.
-    double scale = 1.1 * edges / defaults.expectedPlaylistEdges();
-    SyntheticCatalogConfig config = SyntheticCatalogFixture.config(scale).toBuilder().users(0).seed(seed).build();
-    HeteroGraph graph = SyntheticCatalog.generate(config);
-    CsrAdjacency contains = graph.out(SyntheticSchema.CONTAINS);
-    int all = contains.edgeCount();
-    if (all < edges) {
-      throw new IllegalStateException("the catalog generated for " + edges + " edges holds only " + all);
+    CsrAdjacency contains;
+    // A catalog with some more playlist edges than needed absorbs the spread of the Pareto playlist
+    // lengths; a small one can still fall short, and then a larger one is generated.
+    for (double slack = 1.1; ; slack *= 1.25) {
+      double scale = slack * edges / defaults.expectedPlaylistEdges();
+      SyntheticCatalogConfig config = SyntheticCatalogFixture.config(scale).toBuilder().users(0).seed(seed).build();
+      contains = SyntheticCatalog.generate(config).out(SyntheticSchema.CONTAINS);
+      if (contains.edgeCount() >= edges) {
+        break;
+      }
     }
+    int all = contains.edgeCount();
     int[] p = new int[all];
     int[] t = new int[all];
     for (int row = 0; row < contains.rowCount(); row++) {

@@ -13,7 +13,8 @@ import java.util.SplittableRandom;
 /**
  * The synthetic catalog the graph benchmarks run on: {@link SyntheticCatalogConfig#defaults()} (about ten
  * million edges) at scale 1; at other scales the node counts of the defaults are multiplied by {@code
- * scale} and the per-node means kept, so {@code scale = 0.01} gives about 100k edges.
+ * scale} (down to the smallest valid catalog) and the per-node means kept, so {@code scale = 0.01} gives
+ * about 100k edges.
  *
  * <p>Generating the default catalog takes about half a minute and every JMH fork needs it. When the
  * system property {@value #CACHE_PROPERTY} names a directory, the first fork generates the catalog and
@@ -32,7 +33,9 @@ final class SyntheticCatalogFixture {
       throw new IllegalArgumentException("scale must be > 0 (got " + scale + ")");
     }
     SyntheticCatalogConfig d = SyntheticCatalogConfig.defaults();
-    int tracks = Math.max(d.genres(), (int) Math.round(d.tracks() * scale));
+    // The smallest valid catalog: an artist per genre, and room for a mean playlist and a mean user history.
+    int minTracks = (int) Math.max(d.genres(), Math.ceil(Math.max(d.meanPlaylistLength(), d.listensPerUser())));
+    int tracks = Math.max(minTracks, (int) Math.round(d.tracks() * scale));
     int creators = Math.min(tracks, Math.max(d.genres(), (int) Math.round(d.creators() * scale)));
     return d.toBuilder()
         .tracks(tracks)
