@@ -1,5 +1,10 @@
 package dev.polyphony.bench;
 
+import static dev.polyphony.graph.synth.SyntheticSchema.CONTAINS;
+import static dev.polyphony.graph.synth.SyntheticSchema.TRACK;
+
+import dev.polyphony.graph.CsrAdjacency;
+import dev.polyphony.graph.HeteroGraph;
 import dev.polyphony.graph.sample.AliasTable;
 import dev.polyphony.graph.sample.DegreeNegativeSampler;
 import dev.polyphony.graph.sample.NegativeConfig;
@@ -7,6 +12,7 @@ import dev.polyphony.graph.sample.NegativeSamples;
 import dev.polyphony.graph.sample.PositiveFilter;
 import dev.polyphony.graph.sample.UniformNegativeSampler;
 import dev.polyphony.graph.sample.WalkHop;
+import java.io.IOException;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -26,7 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Negatives per second on one thread: raw alias-table draws over track degree^0.75, and whole batches
  * of filtered negatives (a playlist's own tracks refused by binary search) from the degree^0.75 and the
- * uniform samplers. Run small with {@code -p edges=100000}.
+ * uniform samplers. Graph: the synthetic catalog ({@link SyntheticCatalogFixture}, about ten million
+ * edges). Run small with {@code -p scale=0.01}.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -38,8 +45,9 @@ public class NegativeSamplingBenchmark {
   static final int BATCH = 512;
   static final int PER_QUERY = 5;
 
-  @Param({"10000000"})
-  public int edges;
+  /** Fraction of the default synthetic catalog. */
+  @Param({"1"})
+  public double scale;
 
   private AliasTable table;
   private DegreeNegativeSampler degree;
@@ -50,18 +58,19 @@ public class NegativeSamplingBenchmark {
   private long batch;
 
   @Setup(Level.Trial)
-  public void buildGraph() {
-    PlaylistTrackGraph g = new PlaylistTrackGraph(edges, 42);
-    PositiveFilter playlistTracks = PositiveFilter.neighbors(g.graph.out(g.contains));
+  public void buildGraph() throws IOException {
+    HeteroGraph graph = SyntheticCatalogFixture.load(scale);
+    CsrAdjacency playlistTracks = graph.out(CONTAINS);
+    PositiveFilter filter = PositiveFilter.neighbors(playlistTracks);
     NegativeConfig config = NegativeConfig.of(PER_QUERY, 11);
-    degree = new DegreeNegativeSampler(g.graph, WalkHop.in(g.contains), DegreeNegativeSampler.WORD2VEC_EXPONENT,
-        playlistTracks, config);
-    uniform = new UniformNegativeSampler(g.graph, g.track, playlistTracks, config);
+    degree = new DegreeNegativeSampler(graph, WalkHop.in(CONTAINS), DegreeNegativeSampler.WORD2VEC_EXPONENT,
+        filter, config);
+    uniform = new UniformNegativeSampler(graph, TRACK, filter, config);
     table = degree.table();
-    queries = g.playlistsWithTracks(BATCH, 5);
+    queries = SyntheticCatalogFixture.rowsWithEdges(playlistTracks, BATCH, 5);
     positives = new int[BATCH];
     for (int i = 0; i < BATCH; i++) {
-      positives[i] = g.graph.out(g.contains).target(g.graph.out(g.contains).start(queries[i]));
+      positives[i] = playlistTracks.target(playlistTracks.start(queries[i]));
     }
   }
 

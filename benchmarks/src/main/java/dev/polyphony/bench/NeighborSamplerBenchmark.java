@@ -1,15 +1,14 @@
 package dev.polyphony.bench;
 
 import dev.polyphony.graph.CsrAdjacency;
-import dev.polyphony.graph.EdgeType;
-import dev.polyphony.graph.GraphSchema;
 import dev.polyphony.graph.HeteroGraph;
-import dev.polyphony.graph.HeteroGraphBuilder;
 import dev.polyphony.graph.NodeType;
 import dev.polyphony.graph.sample.NeighborSampler;
 import dev.polyphony.graph.sample.NeighborSamplerConfig;
 import dev.polyphony.graph.sample.SampledBlocks;
 import dev.polyphony.graph.sample.SeedDerivation;
+import dev.polyphony.graph.synth.SyntheticSchema;
+import java.io.IOException;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,28 +28,29 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Sampled edges per second of {@link NeighborSampler} (2 hops, fan-out 25 then 10, uniform without
- * replacement, batches of random track seeds) on a power-law playlist-track graph, beside a memory-bound
- * floor: the same number of random reads from the same CSR arrays (random row, random position in the row)
+ * Sampled edges per second of {@link NeighborSampler} (2 hops along {@code contains}, fan-out 25 then 10:
+ * track -> playlists -> tracks, uniform without replacement, batches of 512 random track seeds) on the
+ * synthetic catalog ({@link SyntheticCatalogFixture}, about ten million edges), beside a memory-bound
+ * floor: the same number of random reads from the same CSR arrays (random row with edges, random position in it)
  * with no sampling logic, split between track rows and playlist rows as the sampler's hops are. The
  * {@code edges} counter of each method is the rate to compare; the ratio sampler / floor says how much of
  * the memory bandwidth bound the sampler reaches.
  *
- * <p>Run small: {@code java -jar benchmarks/target/benchmarks.jar NeighborSampler -p edges=200000}.
+ * <p>Run small: {@code java -jar benchmarks/target/benchmarks.jar NeighborSampler -p scale=0.02}.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx4g"})
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 4, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx6g"})
 public class NeighborSamplerBenchmark {
 
   /** The graph, the sampler and the read mix of the floor, shared by all threads. */
   @State(Scope.Benchmark)
   public static class Catalog {
-    /** Approximate number of playlist-track edges (duplicates drawn by chance are merged). */
-    @Param({"10000000"})
-    public int edges;
+    /** Fraction of the default synthetic catalog. */
+    @Param({"1"})
+    public double scale;
 
     @Param({"512"})
     public int batchSize;
@@ -66,17 +66,14 @@ public class NeighborSamplerBenchmark {
     final AtomicInteger threadIndex = new AtomicInteger();
 
     @Setup(Level.Trial)
-    public void build() {
-      GraphSchema.Builder sb = GraphSchema.builder();
-      NodeType playlist = sb.node("playlist");
-      track = sb.node("track");
-      EdgeType contains = sb.edge(playlist, "contains", track);
-      HeteroGraph graph = powerLawPlaylists(sb.build(), playlist, contains, edges, 42);
+    public void build() throws IOException {
+      HeteroGraph graph = SyntheticCatalogFixture.load(scale);
+      track = SyntheticSchema.TRACK;
       tracks = graph.nodeCount(track);
-      playlists = graph.nodeCount(playlist);
+      playlists = graph.nodeCount(SyntheticSchema.PLAYLIST);
       sampler = new NeighborSampler(graph, NeighborSamplerConfig.of("contains:25;contains:10", 7));
-      trackRows = graph.in(contains);
-      playlistRows = graph.out(contains);
+      trackRows = graph.in(SyntheticSchema.CONTAINS);
+      playlistRows = graph.out(SyntheticSchema.CONTAINS);
       // The floor reads as many positions per batch as the sampler draws on average, hop by hop.
       SplittableRandom r = new SplittableRandom(1);
       long hop1 = 0;
@@ -89,8 +86,9 @@ public class NeighborSamplerBenchmark {
       }
       trackReadsPerBatch = (int) (hop1 / probes);
       playlistReadsPerBatch = (int) (hop2 / probes);
-      System.out.printf("%n%s: %d playlists, %d tracks, %d edges; per batch of %d seeds %d + %d sampled edges%n",
-          getClass().getSimpleName(), playlists, tracks, graph.edgeCount(), batchSize, trackReadsPerBatch,
+      System.out.printf("%nNeighborSamplerBenchmark: %d playlists, %d tracks, %d contains edges (%d in all);"
+          + " per batch of %d seeds %d + %d sampled edges%n", playlists, tracks,
+          graph.edgeCount(SyntheticSchema.CONTAINS), graph.edgeCount(), batchSize, trackReadsPerBatch,
           playlistReadsPerBatch);
     }
   }
@@ -172,11 +170,14 @@ public class NeighborSamplerBenchmark {
   private static long readRandomPositions(CsrAdjacency rows, int rowCount, int reads, Worker w) {
     long sum = 0;
     for (int i = 0; i < reads; i++) {
-      int row = w.nextInt(rowCount);
-      int degree = rows.degree(row);
-      if (degree > 0) {
-        sum += rows.target(rows.start(row) + w.nextInt(degree));
-      }
+      // Every counted read reads a target, as every sampled edge does: rows without edges are drawn again.
+      int row;
+      int degree;
+      do {
+        row = w.nextInt(rowCount);
+        degree = rows.degree(row);
+      } while (degree == 0);
+      sum += rows.target(rows.start(row) + w.nextInt(degree));
     }
     return sum;
   }
@@ -191,54 +192,5 @@ public class NeighborSamplerBenchmark {
     for (int i = 0; i < seeds.length; i++) {
       seeds[i] = r.nextInt(bound);
     }
-  }
-
-  /**
-   * A playlist-track graph shaped like playlist datasets: playlist lengths log-normal (median about 40,
-   * 5 to 250 tracks), track popularity a power law (rank-frequency about r^-2/3), track ids shuffled so
-   * popular tracks are spread over the id range as in real catalogs.
-   */
-  static HeteroGraph powerLawPlaylists(GraphSchema schema, NodeType playlist, EdgeType contains, int edges,
-      long seed) {
-    NodeType track = contains.dst();
-    SplittableRandom r = new SplittableRandom(seed);
-    int tracks = Math.max(10, edges / 25);
-    int[] shuffled = new int[tracks];
-    for (int i = 0; i < tracks; i++) {
-      shuffled[i] = i;
-    }
-    for (int i = tracks - 1; i > 0; i--) {
-      int j = r.nextInt(i + 1);
-      int t = shuffled[i];
-      shuffled[i] = shuffled[j];
-      shuffled[j] = t;
-    }
-    HeteroGraphBuilder b = new HeteroGraphBuilder(schema);
-    for (int i = 0; i < tracks; i++) {
-      b.addNode(track, "t" + i);
-    }
-    b.expectEdges(contains, edges);
-    int added = 0;
-    int p = 0;
-    while (added < edges) {
-      int playlistId = b.addNode(playlist, "p" + p++);
-      double gaussian = nextGaussian(r);
-      int length = (int) Math.min(250, Math.max(5, Math.round(Math.exp(3.7 + 0.8 * gaussian))));
-      length = Math.min(length, edges - added);
-      for (int i = 0; i < length; i++) {
-        double u = r.nextDouble();
-        int rank = (int) (tracks * u * u * u);
-        b.addEdge(contains, playlistId, shuffled[rank]);
-      }
-      added += length;
-    }
-    return b.build();
-  }
-
-  private static double nextGaussian(SplittableRandom r) {
-    // Box-Muller; SplittableRandom has no Gaussian on Java 17.
-    double u1 = 1.0 - r.nextDouble();
-    double u2 = r.nextDouble();
-    return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
   }
 }

@@ -1,10 +1,15 @@
 package dev.polyphony.bench;
 
+import static dev.polyphony.graph.synth.SyntheticSchema.CONTAINS;
+import static dev.polyphony.graph.synth.SyntheticSchema.TRACK;
+
+import dev.polyphony.graph.HeteroGraph;
 import dev.polyphony.graph.ProgressTracker;
 import dev.polyphony.graph.sample.Metapath;
 import dev.polyphony.graph.sample.RandomWalker;
 import dev.polyphony.graph.sample.WalkConfig;
 import dev.polyphony.graph.sample.Walks;
+import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -24,7 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Walk steps per second of track-playlist-track metapath walks on one thread, uniform and with node2vec
  * biases (p = 0.5, q = 2, rejection sampling). Every start track is in a playlist, so walks never end
  * early and each invocation takes exactly {@code STARTS * LENGTH} steps: the score is steps per second.
- * Run small with {@code -p edges=100000}.
+ * Graph: the synthetic catalog ({@link SyntheticCatalogFixture}, about ten million edges). Run small with
+ * {@code -p scale=0.01}.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -36,8 +42,9 @@ public class RandomWalkBenchmark {
   static final int STARTS = 256;
   static final int LENGTH = 80;
 
-  @Param({"10000000"})
-  public int edges;
+  /** Fraction of the default synthetic catalog. */
+  @Param({"1"})
+  public double scale;
 
   @Param({"uniform", "node2vec"})
   public String bias;
@@ -47,10 +54,10 @@ public class RandomWalkBenchmark {
   private int[] starts;
 
   @Setup(Level.Trial)
-  public void buildGraph() {
-    PlaylistTrackGraph g = new PlaylistTrackGraph(edges, 42);
-    walker = RandomWalker.metapath(g.graph, Metapath.startingAt(g.track).in(g.contains).out(g.contains).build());
-    starts = g.tracksWithPlaylists(STARTS, 7);
+  public void buildGraph() throws IOException {
+    HeteroGraph graph = SyntheticCatalogFixture.load(scale);
+    walker = RandomWalker.metapath(graph, Metapath.startingAt(TRACK).in(CONTAINS).out(CONTAINS).build());
+    starts = SyntheticCatalogFixture.rowsWithEdges(graph.in(CONTAINS), STARTS, 7);
     WalkConfig uniform = WalkConfig.uniform(LENGTH, 1, 1);
     config = switch (bias) {
       case "uniform" -> uniform;
