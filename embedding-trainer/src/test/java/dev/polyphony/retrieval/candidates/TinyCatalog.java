@@ -41,7 +41,7 @@ import java.util.List;
  * <p>With engagement, {@code listened} edges (user to track) at noon UTC, the latest on 2020-01-15:
  * in the 7 days to 2020-01-15 vs the 7 days before, t2 3 vs 0, t3 2 vs 1, t4 1 vs 0, t1 1 vs 3.
  */
-final class TinyCatalog {
+public final class TinyCatalog {
   static final NodeType TRACK = NodeType.of("track");
   static final NodeType PLAYLIST = NodeType.of("playlist");
   static final NodeType ARTIST = NodeType.of("artist");
@@ -59,7 +59,7 @@ final class TinyCatalog {
 
   private TinyCatalog() {}
 
-  static EmbeddingTable table() {
+  public static EmbeddingTable table() {
     return new EmbeddingTable("track", List.of("t0", "t1", "t2", "t3", "t4", "t5", "t6", "t7", "t9"), 2,
         new float[] {1, 0, 0.96f, 0.28f, 0.8f, 0.6f, 0.6f, 0.8f, 0, 1, -1, 0, 0.28f, 0.96f, -0.6f, 0.8f,
             -0.8f, -0.6f},
@@ -67,11 +67,11 @@ final class TinyCatalog {
   }
 
   /** The graph with every attribute and timestamped listens. */
-  static HeteroGraph graph() {
+  public static HeteroGraph graph() {
     return graph(true, true);
   }
 
-  static HeteroGraph graph(boolean withListens, boolean withMargin) {
+  public static HeteroGraph graph(boolean withListens, boolean withMargin) {
     List<EdgeType> edges = new ArrayList<>(List.of(CONTAINS, BY_ARTIST));
     if (withListens) {
       edges.add(LISTENED);
