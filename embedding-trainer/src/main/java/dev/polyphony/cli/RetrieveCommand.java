@@ -95,7 +95,7 @@ final class RetrieveCommand implements Callable<Integer> {
     try (ConsoleProgress progress = ConsoleProgress.forConsole(spec.commandLine().getErr())) {
       progress.begin("read embeddings", -1);
       EmbeddingTable table = EmbeddingExport.read(embeddings);
-      ExportManifest manifest = EmbeddingExport.verify(embeddings);
+      ExportManifest manifest = ExportManifest.read(embeddings.resolve(ExportManifest.FILE_NAME));
       progress.end();
       progress.begin(RetrievalExport.hasIndex(manifest) ? "load the Voyager index" : "build a Voyager index", -1);
       try (AnnIndex index = RetrievalExport.hasIndex(manifest) ? RetrievalExport.loadIndex(embeddings)
