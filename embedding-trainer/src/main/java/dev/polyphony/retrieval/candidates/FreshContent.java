@@ -35,7 +35,9 @@ public final class FreshContent implements CandidateGenerator {
     this.config = Objects.requireNonNull(config, "config");
     this.released = catalog.requireTrackAttribute(catalog.names().releaseDate(), EnumSet.of(AttributeKind.DATE),
         NAME, "give tracks a date attribute '" + catalog.names().releaseDate() + "'");
-    this.reference = config.referenceDate() != null ? config.referenceDate() : RetrievalCatalog.latestDate(released, NAME);
+    this.reference = config.referenceDate() != null
+        ? config.referenceDate()
+        : RetrievalCatalog.latestDate(released, NAME);
     long last = reference.toEpochDay();
     long first = last - config.windowDays() + 1;
     this.fresh = new BitSet(catalog.size());

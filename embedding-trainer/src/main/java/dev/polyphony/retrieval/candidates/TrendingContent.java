@@ -110,7 +110,9 @@ public final class TrendingContent implements CandidateGenerator {
           missing);
       released = catalog.requireTrackAttribute(catalog.names().releaseDate(), EnumSet.of(AttributeKind.DATE),
           NAME, missing);
-      reference = config.referenceDate() != null ? config.referenceDate() : RetrievalCatalog.latestDate(released, NAME);
+      reference = config.referenceDate() != null
+          ? config.referenceDate()
+          : RetrievalCatalog.latestDate(released, NAME);
       for (int node = 0; node < nodes; node++) {
         if (popularity.isPresent(node) && released.isPresent(node)) {
           long days = reference.toEpochDay() - released.getEpochDay(node);
@@ -189,7 +191,7 @@ public final class TrendingContent implements CandidateGenerator {
           + config.windowDays() + " days before";
     }
     long days = reference.toEpochDay() - released.getEpochDay(node);
-    return "popularity " + Numbers.compact(popularity.getFloat(node)) + " at " + days + (days == 1 ? " day" : " days") + " since release "
-        + released.getDate(node) + " (popularity / ln(2 + days) = " + Numbers.fixed2(signals[node]) + ")";
+    return "popularity " + Numbers.compact(popularity.getFloat(node)) + " at " + days
+        + (days == 1 ? " day" : " days") + " since release " + released.getDate(node) + " (popularity / ln(2 + days) = " + Numbers.fixed2(signals[node]) + ")";
   }
 }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class RevenueMarginTest {
   @Test
   void rescoresRelevanceWithMarginAndSkipsTracksWithoutOne() {
-    RevenueMargin margin = new RevenueMargin(TinyCatalog.catalog(), RevenueMarginConfig.defaults().withMarginWeight(0.5));
+    RevenueMargin margin =
+        new RevenueMargin(TinyCatalog.catalog(), RevenueMarginConfig.defaults().withMarginWeight(0.5));
     List<Candidate> found = margin.generate(CandidateRequest.forSeedTrack("t0"), 6);
     // 0.5 cos + 0.5 margin: t2 0.85, t1 0.73, t3 0.40, t4 0.35, t7 0.00, t5 -0.30; t6 has no margin
     assertThat(found).extracting(Candidate::id).containsExactly("t2", "t1", "t3", "t4", "t7", "t5");
