@@ -16,10 +16,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "polyphony", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     scope = ScopeType.INHERIT,
-    description = "Builds heterogeneous music catalog graphs (tracks, playlists, artists, users) and "
-        + "describes them.",
+    description = "Builds heterogeneous music catalog graphs (tracks, playlists, artists, users), describes "
+        + "them, exports their embeddings and proposes candidate tracks from them.",
     subcommands = {IngestCommand.class, StatsCommand.class, SynthCommand.class, DemoCommand.class,
-        HelpCommand.class})
+        RetrieveCommand.class, ExportCommand.class, HelpCommand.class})
 public final class PolyphonyCommand implements Runnable {
   @Spec
   CommandSpec spec;

@@ -12,11 +12,12 @@ class PolyphonyCommandTest {
   void helpListsTheCommands() {
     CliRun run = CliRun.of("--help");
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("Usage: polyphony", "ingest", "stats", "synth", "demo");
+    assertThat(run.out()).contains("Usage: polyphony", "ingest", "stats", "synth", "demo", "retrieve",
+        "export");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ingest", "stats", "synth", "demo"})
+  @ValueSource(strings = {"ingest", "stats", "synth", "demo", "retrieve", "export"})
   void everyCommandHasHelp(String command) {
     CliRun run = CliRun.of(command, "--help");
     assertThat(run.exitCode()).isZero();

@@ -8,11 +8,15 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Writes an {@link EmbeddingTable} to a directory in chosen {@link ExportFormat}s with an
  * {@link ExportManifest}, and reads it back after verifying the manifest.
+ *
+ * <p>Index formats ({@link ExportFormat#isIndex()}) are written through a {@link FormatWriter} and only
+ * verified here, never read.
  *
  * <p>Writing first removes an old manifest, then writes each data file atomically, then the manifest
  * last: a reader sees either no manifest (export incomplete) or a manifest whose checksums match
@@ -27,11 +31,38 @@ public final class EmbeddingExport {
 
   private EmbeddingExport() {}
 
+  /**
+   * Writes the files of a format this class does not write itself, such as a {@link ExportFormat#VOYAGER}
+   * index: every file of {@link ExportFormat#files()} into {@code dir}, each atomically. An
+   * {@code ids.tsv} it writes must hold the table's ids in row order, as {@link IdsTsvFile} writes them.
+   */
+  @FunctionalInterface
+  public interface FormatWriter {
+    void write(EmbeddingTable table, Path dir) throws IOException;
+  }
+
   /** Writes {@code table} into {@code dir} in every format of {@code formats}; returns the manifest written. */
   public static ExportManifest write(EmbeddingTable table, Path dir, Set<ExportFormat> formats)
       throws IOException {
+    return write(table, dir, formats, Map.of());
+  }
+
+  /**
+   * Writes {@code table} into {@code dir} in every format of {@code formats}, the index formats through
+   * {@code writers}; returns the manifest written, which lists the files of every format.
+   *
+   * @throws IllegalArgumentException when an index format has no writer
+   */
+  public static ExportManifest write(EmbeddingTable table, Path dir, Set<ExportFormat> formats,
+      Map<ExportFormat, FormatWriter> writers) throws IOException {
     if (formats.isEmpty()) {
       throw new IllegalArgumentException("formats must name at least one format (got none)");
+    }
+    for (ExportFormat format : formats) {
+      if (format.isIndex() && !writers.containsKey(format)) {
+        throw new IllegalArgumentException("format " + format.label() + " is a search index; it is written by"
+            + " the retrieval module, not by " + EmbeddingExport.class.getSimpleName() + " alone");
+      }
     }
     Files.createDirectories(dir);
     Files.deleteIfExists(dir.resolve(ExportManifest.FILE_NAME));
@@ -43,11 +74,12 @@ public final class EmbeddingExport {
         case NPY -> NpyFile.write(vectors, table);
         case FVECS -> FvecsFile.write(vectors, table);
         case JSONL -> JsonLinesFile.write(vectors, table);
-        default -> throw new IllegalStateException("no writer for " + format);
+        default -> writers.get(format).write(table, dir);
       }
-      written.add(format.vectorFile());
-      if (format.needsIdsFile() && written.add(ExportFormat.IDS_FILE)) {
-        IdsTsvFile.write(dir.resolve(ExportFormat.IDS_FILE), table.ids());
+      for (String name : format.files()) {
+        if (written.add(name) && name.equals(ExportFormat.IDS_FILE) && !format.isIndex()) {
+          IdsTsvFile.write(dir.resolve(ExportFormat.IDS_FILE), table.ids());
+        }
       }
     }
     List<ExportManifest.FileEntry> entries = new ArrayList<>();
@@ -68,11 +100,16 @@ public final class EmbeddingExport {
         return readVerified(dir, manifest, format);
       }
     }
-    throw new EmbeddingFormatException(dir.resolve(ExportManifest.FILE_NAME), "lists no formats");
+    throw new EmbeddingFormatException(dir.resolve(ExportManifest.FILE_NAME), "lists no table format (npy, fvecs"
+        + " or jsonl), only " + manifest.formats().stream().map(ExportFormat::label).toList());
   }
 
-  /** Reads {@code dir} from {@code format}, after {@link #verify}. */
+  /** Reads {@code dir} from {@code format} (a table format, not an index), after {@link #verify}. */
   public static EmbeddingTable read(Path dir, ExportFormat format) throws IOException {
+    if (format.isIndex()) {
+      throw new IllegalArgumentException("format " + format.label() + " is a search index, not a table;"
+          + " load it with the retrieval module");
+    }
     ExportManifest manifest = verify(dir);
     if (!manifest.formats().contains(format)) {
       throw new EmbeddingFormatException(dir.resolve(ExportManifest.FILE_NAME), "lists formats "

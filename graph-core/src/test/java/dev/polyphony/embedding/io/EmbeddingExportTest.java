@@ -27,7 +27,7 @@ class EmbeddingExportTest {
   private final EmbeddingTable table = EmbeddingFixture.threeTracks();
 
   @ParameterizedTest
-  @EnumSource(ExportFormat.class)
+  @EnumSource(value = ExportFormat.class, names = "VOYAGER", mode = EnumSource.Mode.EXCLUDE)
   void eachFormatRoundTripsTheWholeTable(ExportFormat format) throws Exception {
     EmbeddingExport.write(table, dir, Set.of(format));
     assertThat(EmbeddingExport.read(dir)).isEqualTo(table);
@@ -37,10 +37,11 @@ class EmbeddingExportTest {
   @Test
   void allFormatsTogetherShareOneIdsFileAndReadAlike() throws Exception {
     EmbeddingTable big = new ClusteredEmbeddings(2_000, 16, 10, 0.2, 5).table("track", Metric.INNER_PRODUCT);
-    ExportManifest manifest = EmbeddingExport.write(big, dir, EnumSet.allOf(ExportFormat.class));
+    Set<ExportFormat> tables = EnumSet.of(ExportFormat.NPY, ExportFormat.FVECS, ExportFormat.JSONL);
+    ExportManifest manifest = EmbeddingExport.write(big, dir, tables);
     assertThat(manifest.files()).extracting(ExportManifest.FileEntry::name)
         .containsExactly("embeddings.npy", "ids.tsv", "embeddings.fvecs", "embeddings.jsonl");
-    for (ExportFormat format : ExportFormat.values()) {
+    for (ExportFormat format : tables) {
       assertThat(EmbeddingExport.read(dir, format)).as(format.label()).isEqualTo(big);
     }
   }
@@ -155,5 +156,37 @@ class EmbeddingExportTest {
     }
     new ExportManifest(manifest.formatVersion(), manifest.nodeType(), manifest.count(), manifest.dimension(),
         manifest.metadata(), manifest.formats(), entries).write(dir.resolve("manifest.json"));
+  }
+
+  @Test
+  void indexFormatIsWrittenOnlyThroughAWriterAndListedWithAllItsFiles() throws Exception {
+    assertThatThrownBy(() -> EmbeddingExport.write(table, dir, Set.of(ExportFormat.VOYAGER)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("voyager is a search index");
+    EmbeddingExport.FormatWriter writer = (t, d) -> {
+      Files.write(d.resolve("index.voy"), new byte[] {1, 2, 3});
+      IdsTsvFile.write(d.resolve(ExportFormat.IDS_FILE), t.ids());
+      Files.writeString(d.resolve("index.json"), "{}");
+    };
+    ExportManifest manifest = EmbeddingExport.write(table, dir, EnumSet.of(ExportFormat.NPY, ExportFormat.VOYAGER),
+        java.util.Map.of(ExportFormat.VOYAGER, writer));
+    assertThat(manifest.formats()).containsExactly(ExportFormat.NPY, ExportFormat.VOYAGER);
+    assertThat(manifest.files()).extracting(ExportManifest.FileEntry::name)
+        .containsExactly("embeddings.npy", "ids.tsv", "index.voy", "index.json");
+    assertThat(EmbeddingExport.verify(dir).file("index.voy").orElseThrow().bytes()).isEqualTo(3);
+    assertThat(EmbeddingExport.read(dir)).isEqualTo(table);
+    assertThatThrownBy(() -> EmbeddingExport.read(dir, ExportFormat.VOYAGER))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a table");
+  }
+
+  @Test
+  void anExportWithOnlyAnIndexHasNoTableToRead() throws Exception {
+    EmbeddingExport.FormatWriter writer = (t, d) -> {
+      Files.write(d.resolve("index.voy"), new byte[] {1});
+      IdsTsvFile.write(d.resolve(ExportFormat.IDS_FILE), t.ids());
+      Files.writeString(d.resolve("index.json"), "{}");
+    };
+    EmbeddingExport.write(table, dir, Set.of(ExportFormat.VOYAGER), java.util.Map.of(ExportFormat.VOYAGER, writer));
+    assertThatThrownBy(() -> EmbeddingExport.read(dir)).isInstanceOf(EmbeddingFormatException.class)
+        .hasMessageContaining("lists no table format (npy, fvecs or jsonl), only [voyager]");
   }
 }

@@ -1,0 +1,214 @@
+package dev.polyphony.cli;
+
+import dev.polyphony.embedding.EmbeddingTable;
+import dev.polyphony.embedding.io.EmbeddingExport;
+import dev.polyphony.embedding.io.ExportManifest;
+import dev.polyphony.graph.HeteroGraph;
+import dev.polyphony.graph.io.GraphSnapshot;
+import dev.polyphony.retrieval.AnnIndex;
+import dev.polyphony.retrieval.AnnIndexConfig;
+import dev.polyphony.retrieval.RetrievalExport;
+import dev.polyphony.retrieval.candidates.Candidate;
+import dev.polyphony.retrieval.candidates.CandidateBlender;
+import dev.polyphony.retrieval.candidates.CandidateBlender.BlendResult;
+import dev.polyphony.retrieval.candidates.CandidateBlender.GeneratorShare;
+import dev.polyphony.retrieval.candidates.CandidateGenerators;
+import dev.polyphony.retrieval.candidates.CandidateRequest;
+import dev.polyphony.retrieval.candidates.Quota;
+import dev.polyphony.retrieval.candidates.Reason;
+import dev.polyphony.retrieval.candidates.RetrievalCatalog;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code polyphony retrieve}: candidates for a seed track or a playlist from one generator, or from
+ * several blended by share, printed with their reasons.
+ */
+@Command(name = "retrieve", mixinStandardHelpOptions = true,
+    description = {"Proposes tracks for a seed track and/or a playlist from exported track embeddings and "
+        + "the catalog graph, and says why each is there.",
+        "Generators: similar (seed track neighbours), playlist (continuation of the playlist), fresh (released "
+            + "in the last 30 days of the catalog), trending (fastest engagement growth, or popularity for "
+            + "age), tail-creator (creators below popularity percentile 20, at most 2 tracks each), "
+            + "revenue-margin (0.7 relevance + 0.3 margin).",
+        "Several --generator options are blended: NAME:SHARE sets a generator's share of the list; generators "
+            + "without one split the rest equally; earlier generators have priority."})
+final class RetrieveCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--embeddings", required = true, paramLabel = "DIR",
+      description = "Track embedding export (a folder with manifest.json); its Voyager index is used when it has "
+          + "one, otherwise one is built.")
+  Path embeddings;
+
+  @Option(names = "--graph", required = true, paramLabel = "FILE.snap", description = "Catalog graph snapshot.")
+  Path graph;
+
+  @Option(names = "--generator", required = true, split = ",", paramLabel = "NAME[:SHARE]",
+      description = "Generator; repeat or separate with commas to blend several.")
+  List<String> generators;
+
+  @Option(names = "--seed-track", paramLabel = "ID", description = "External id of the seed track.")
+  String seedTrack;
+
+  @Option(names = "--playlist", paramLabel = "ID", description = "External id of the playlist.")
+  String playlist;
+
+  @Option(names = "--exclude", split = ",", paramLabel = "ID", description = "Track ids never to return.")
+  List<String> exclude = new ArrayList<>();
+
+  @Option(names = "-k", paramLabel = "N", defaultValue = "10", description = "Candidates (default: ${DEFAULT-VALUE}).")
+  int k;
+
+  @Option(names = "--json", description = "Print JSON instead of a table.")
+  boolean json;
+
+  /** One parsed {@code --generator} value. */
+  private record Choice(String name, Double share) {}
+
+  @Override
+  public Integer call() throws Exception {
+    List<Choice> choices = choices();
+    CandidateRequest request;
+    try {
+      request = new CandidateRequest(seedTrack, playlist, Set.copyOf(exclude));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "give --seed-track ID, --playlist ID or both");
+    }
+    if (k <= 0) {
+      throw new ParameterException(spec.commandLine(), "-k must be > 0 (got " + k + ")");
+    }
+    BlendResult result;
+    try (ConsoleProgress progress = ConsoleProgress.forConsole(spec.commandLine().getErr())) {
+      progress.begin("read embeddings", -1);
+      EmbeddingTable table = EmbeddingExport.read(embeddings);
+      ExportManifest manifest = ExportManifest.read(embeddings.resolve(ExportManifest.FILE_NAME));
+      progress.end();
+      progress.begin(RetrievalExport.hasIndex(manifest) ? "load the Voyager index" : "build a Voyager index", -1);
+      try (AnnIndex index = RetrievalExport.hasIndex(manifest) ? RetrievalExport.loadIndex(embeddings)
+          : AnnIndex.build(table, AnnIndexConfig.defaults(table.metadata().metric()))) {
+        progress.end();
+        progress.begin("read graph", -1);
+        HeteroGraph catalogGraph = GraphSnapshot.read(graph);
+        progress.end();
+        RetrievalCatalog catalog = new RetrievalCatalog(table, index, catalogGraph);
+        List<CandidateBlender.Entry> entries = new ArrayList<>();
+        double given = choices.stream().filter(c -> c.share() != null).mapToDouble(Choice::share).sum();
+        long open = choices.stream().filter(c -> c.share() == null).count();
+        for (Choice c : choices) {
+          double share = c.share() != null ? c.share() : Math.max(0, 1 - given) / open;
+          entries.add(new CandidateBlender.Entry(CandidateGenerators.create(c.name(), catalog), Quota.share(share)));
+        }
+        progress.begin("generate candidates", -1);
+        result = new CandidateBlender(entries).blend(request, k);
+        progress.end();
+      }
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(Json.write(asJson(request, result)));
+    } else {
+      print(request, result, out);
+    }
+    out.flush();
+    return 0;
+  }
+
+  private List<Choice> choices() {
+    List<Choice> choices = new ArrayList<>();
+    for (String g : generators) {
+      String[] parts = g.trim().split(":", -1);
+      if (parts.length > 2 || !CandidateGenerators.NAMES.contains(parts[0])) {
+        throw new ParameterException(spec.commandLine(), "unknown generator '" + g + "' (expected NAME or"
+            + " NAME:SHARE with NAME one of " + String.join(", ", CandidateGenerators.NAMES) + ")");
+      }
+      Double share = null;
+      if (parts.length == 2) {
+        try {
+          share = Double.parseDouble(parts[1]);
+        } catch (NumberFormatException e) {
+          share = Double.NaN;
+        }
+        if (!(share >= 0 && share <= 1)) {
+          throw new ParameterException(spec.commandLine(), "share of generator '" + parts[0] + "' must be in [0, 1]"
+              + " (got " + parts[1] + ")");
+        }
+      }
+      if (choices.stream().anyMatch(c -> c.name().equals(parts[0]))) {
+        throw new ParameterException(spec.commandLine(), "generator '" + parts[0] + "' is given twice");
+      }
+      choices.add(new Choice(parts[0], share));
+    }
+    double given = choices.stream().filter(c -> c.share() != null).mapToDouble(Choice::share).sum();
+    if (given > 1 + 1e-9) {
+      throw new ParameterException(spec.commandLine(), "generator shares must sum to at most 1 (got "
+          + String.format(Locale.ROOT, "%.3f", given) + ")");
+    }
+    return choices;
+  }
+
+  private static void print(CandidateRequest request, BlendResult result, PrintWriter out) {
+    out.println(result.candidates().size() + " candidates for " + describe(request));
+    TextTable table = new TextTable("#", "track", "score", "generator", "reasons");
+    int rank = 1;
+    for (Candidate c : result.candidates()) {
+      List<String> reasons = c.reasons().stream().map(Reason::toString).toList();
+      table.row(rank++, c.id(), String.format(Locale.ROOT, "%.4f", c.score()), c.generator(),
+          String.join(" | ", reasons));
+    }
+    table.print(out, "");
+    if (result.shares().size() > 1) {
+      out.println();
+      TextTable shares = new TextTable("generator", "places", "proposed", "placed", "share", "with reason");
+      for (GeneratorShare s : result.shares()) {
+        shares.row(s.generator(), s.places(), s.proposed(), s.placed(),
+            String.format(Locale.ROOT, "%.2f", s.share()), s.supported());
+      }
+      shares.print(out, "");
+    }
+  }
+
+  private static String describe(CandidateRequest request) {
+    String target = request.hasSeedTrack() && request.hasPlaylist()
+        ? "seed track " + request.seedTrack() + " and playlist " + request.playlist()
+        : request.hasSeedTrack() ? "seed track " + request.seedTrack() : "playlist " + request.playlist();
+    return request.exclusions().isEmpty() ? target : target + " (excluding " + request.exclusions().size() + ")";
+  }
+
+  private static Map<String, Object> asJson(CandidateRequest request, BlendResult result) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    Map<String, Object> req = new LinkedHashMap<>();
+    req.put("seedTrack", request.seedTrack());
+    req.put("playlist", request.playlist());
+    req.put("exclusions", request.exclusions().stream().sorted().toList());
+    root.put("request", req);
+    List<Map<String, Object>> candidates = new ArrayList<>();
+    int rank = 1;
+    for (Candidate c : result.candidates()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("rank", rank++);
+      m.put("id", c.id());
+      m.put("row", c.row());
+      m.put("score", c.score());
+      m.put("generator", c.generator());
+      m.put("reasons", c.reasons());
+      candidates.add(m);
+    }
+    root.put("candidates", candidates);
+    root.put("shares", result.shares());
+    return root;
+  }
+}
