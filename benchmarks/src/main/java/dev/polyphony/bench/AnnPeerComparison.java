@@ -40,7 +40,7 @@ public final class AnnPeerComparison {
   private static final int[] EFS = {32, 64, 128};
   private static final int K = 10;
   private static final int QUERIES = 1_000;
-  private static final int WARMUP_PASSES = 2;
+  private static final int WARMUP_PASSES = 5;
   private static final int ROUNDS = 5;
 
   /** Keeps the results alive so the JIT cannot drop the searches. */
