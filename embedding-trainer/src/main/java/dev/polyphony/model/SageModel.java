@@ -22,17 +22,34 @@ public final class SageModel {
   private final SageEncoderConfig config;
   private final EncoderFeatures features;
   private final NeighborSampler sampler;
+  private final NeighborSampler inferenceSampler;
   private final TreePlan plan;
   private final Parameters parameters;
   private final SageEncoder encoder;
 
+  /** A model that samples the same way for training and inference. */
   public SageModel(HeteroGraph graph, NodeType seedType, SageEncoderConfig config, NeighborSamplerConfig sampling) {
+    this(graph, seedType, config, sampling, sampling);
+  }
+
+  /**
+   * A model that samples with {@code sampling} while training and {@code inferenceSampling} otherwise (for
+   * example every neighbour, {@link NeighborSamplerConfig#ALL}, on small graphs); both must follow the same
+   * relations at every hop.
+   */
+  public SageModel(HeteroGraph graph, NodeType seedType, SageEncoderConfig config, NeighborSamplerConfig sampling,
+      NeighborSamplerConfig inferenceSampling) {
     this.graph = Objects.requireNonNull(graph, "graph");
     this.seedType = Objects.requireNonNull(seedType, "seedType");
     this.config = Objects.requireNonNull(config, "config");
     this.features = EncoderFeatures.of(graph, config.featureNormalization());
     this.sampler = new NeighborSampler(graph, sampling);
     this.plan = TreePlan.of(graph.schema(), sampling, seedType);
+    this.inferenceSampler = inferenceSampling == sampling ? sampler : new NeighborSampler(graph, inferenceSampling);
+    if (!TreePlan.of(graph.schema(), inferenceSampling, seedType).blocks().equals(plan.blocks())) {
+      throw new IllegalArgumentException("inference fan-outs '" + inferenceSampling.fanoutSpec()
+          + "' follow other relations than the training fan-outs '" + sampling.fanoutSpec() + "'");
+    }
     this.parameters = new Parameters(SameDiff.create(), config.seed());
     Map<NodeType, Integer> dims = new HashMap<>();
     for (NodeType type : graph.schema().nodeTypes()) {
@@ -69,9 +86,12 @@ public final class SageModel {
     return parameters.sameDiff();
   }
 
-  /** Samples the neighbourhoods of {@code seeds} with {@code batchSeed} and unrolls their computation trees. */
-  public ComputationTree tree(int[] seeds, long batchSeed) {
-    SampledBlocks sample = sampler.sample(seedType, seeds, batchSeed);
+  /**
+   * Samples the neighbourhoods of {@code seeds} with {@code batchSeed}, with the training or the inference
+   * fan-outs, and unrolls their computation trees.
+   */
+  public ComputationTree tree(int[] seeds, long batchSeed, boolean training) {
+    SampledBlocks sample = (training ? sampler : inferenceSampler).sample(seedType, seeds, batchSeed);
     return ComputationTree.of(plan, sample);
   }
 
@@ -87,7 +107,7 @@ public final class SageModel {
    * @param extra further placeholder values the variable needs
    */
   public INDArray output(String name, int[] seeds, long batchSeed, Map<String, INDArray> extra) {
-    ComputationTree tree = tree(seeds, batchSeed);
+    ComputationTree tree = tree(seeds, batchSeed, false);
     Map<String, INDArray> in = new HashMap<>(encoder.inputs(tree, features));
     in.putAll(extra);
     INDArray out = sameDiff().output(in, name).get(name);

@@ -96,7 +96,7 @@ public final class SageTrainer {
 
   private static double step(SageModel model, Task task, Adam adam, List<String> names, String loss, int[] batch,
       long batchSeed) {
-    ComputationTree tree = model.tree(batch, batchSeed);
+    ComputationTree tree = model.tree(batch, batchSeed, true);
     Map<String, INDArray> in = new HashMap<>(model.encoder().trainingInputs(tree, model.features(),
         SeedDerivation.derive(batchSeed, 1)));
     in.putAll(task.targets(batch));
