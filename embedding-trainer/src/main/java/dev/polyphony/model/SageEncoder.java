@@ -1,0 +1,327 @@
+package dev.polyphony.model;
+
+import dev.polyphony.graph.NodeType;
+import dev.polyphony.graph.sample.SampledBlocks;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A GraphSAGE encoder (Hamilton, Ying and Leskovec, "Inductive Representation Learning on Large Graphs",
+ * NeurIPS 2017, Algorithm 2) over heterogeneous sampled neighbourhoods, as one SameDiff graph built once
+ * for every batch.
+ *
+ * <p>For layer {@code k = 1..K} and a tree node v of type T with children along relation traversals r:
+ * <pre>
+ *   agg_r  = AGGREGATE_r({h_u^{k-1} : u child of v along r})     MEAN, or max of relu(h_u W_pool + b_pool)
+ *   n_v    = mean over r of agg_r W_neigh[k, r]                   (zero when v has no relation here)
+ *   h_v^k  = sigma([h_v^{k-1} W_self[k, T] || n_v] + b[k, T])     or the sum, see {@link Combination}
+ * </pre>
+ * with sigma = ReLU below the last layer and the identity on it, and {@code h^0} the node's normalised
+ * content features, optionally through a per-type projection {@code relu(x P_T + b_T)}. The output
+ * {@code z_v = h_v^K} is divided by {@code sqrt(|z_v|^2 + 1e-12)} when {@link SageEncoderConfig#normalizeOutput()},
+ * which is 1 for all but vanishing vectors and never divides by zero. Neighbourhoods are read from a
+ * {@link ComputationTree}; an empty one aggregates to the zero vector.
+ *
+ * <p>Dropout (Srivastava et al., JMLR 2014) zeroes inputs of every layer while training, with masks drawn on
+ * the host from a seed, so training is reproducible; {@link #embedding(boolean) embedding(false)} is the
+ * same network without dropout, sharing every weight.
+ *
+ * <p>Inputs are placeholders whose first dimension varies per batch: per node type the feature rows of the
+ * batch's distinct nodes plus one zero row; per tree block the feature row of every tree node, its parent
+ * row, an aggregation weight ({@code 1/degree} for mean, 1 for max; 0 on one padding row per block that keeps
+ * every array non-empty), and the block's row count. Only placeholders are gathered, so every gradient
+ * flows through matrix products and segment sums.
+ */
+public final class SageEncoder {
+  /** Name of the inference output: one row per distinct seed, in the sample's local seed order. */
+  public static final String EMBEDDING = "embedding";
+  /** Name of the training output (with dropout). */
+  public static final String TRAINING_EMBEDDING = "train_embedding";
+
+  private final SameDiff sd;
+  private final Parameters parameters;
+  private final TreePlan plan;
+  private final SageEncoderConfig config;
+  private final List<NodeType> types;
+  private final int[] featureDims;
+  private final SDVariable[] features;
+  private final SDVariable[] featureMasks;
+  private final SDVariable[] ids;
+  private final SDVariable[] parents;
+  private final SDVariable[] weights;
+  private final SDVariable[] rows;
+  private final Map<String, SDVariable> hiddenMasks = new HashMap<>();
+  private final Map<String, int[]> hiddenMaskShapes = new HashMap<>();
+  private final SDVariable inference;
+  private final SDVariable training;
+
+  /**
+   * Builds the encoder into {@code parameters}' graph.
+   *
+   * @param inputDims feature width of every node type of the plan (see {@link EncoderFeatures#dimension})
+   * @throws IllegalArgumentException when the config's layer count differs from the plan's levels
+   */
+  public SageEncoder(Parameters parameters, TreePlan plan, Map<NodeType, Integer> inputDims,
+      SageEncoderConfig config) {
+    this.parameters = Objects.requireNonNull(parameters, "parameters");
+    this.plan = Objects.requireNonNull(plan, "plan");
+    this.config = Objects.requireNonNull(config, "config");
+    if (config.layers() != plan.levels()) {
+      throw new IllegalArgumentException("the encoder has " + config.layers() + " layers but the sampler "
+          + plan.levels() + " hops; they must be equal");
+    }
+    this.sd = parameters.sameDiff();
+    Set<NodeType> used = new LinkedHashSet<>();
+    for (TreePlan.Spec s : plan.blocks()) {
+      used.add(s.type());
+    }
+    this.types = List.copyOf(used);
+    this.featureDims = new int[types.size()];
+    this.features = new SDVariable[types.size()];
+    this.featureMasks = new SDVariable[types.size()];
+    for (int t = 0; t < types.size(); t++) {
+      Integer d = inputDims.get(types.get(t));
+      if (d == null || d <= 0) {
+        throw new IllegalArgumentException("no input width for node type '" + types.get(t) + "' (got " + d + ")");
+      }
+      featureDims[t] = d;
+      features[t] = sd.placeHolder("x_" + t, DataType.FLOAT, -1, d);
+      if (config.dropout() > 0) {
+        featureMasks[t] = sd.placeHolder("xmask_" + t, DataType.FLOAT, -1, d);
+      }
+    }
+    int blocks = plan.blocks().size();
+    ids = new SDVariable[blocks];
+    parents = new SDVariable[blocks];
+    weights = new SDVariable[blocks];
+    rows = new SDVariable[blocks];
+    for (TreePlan.Spec s : plan.blocks()) {
+      int b = s.index();
+      ids[b] = sd.placeHolder("ids_" + b, DataType.INT, -1);
+      rows[b] = sd.placeHolder("rows_" + b, DataType.INT);
+      if (!s.isRoot()) {
+        parents[b] = sd.placeHolder("parent_" + b, DataType.INT, -1);
+        weights[b] = sd.placeHolder("weight_" + b, DataType.FLOAT, -1, 1);
+      }
+    }
+    this.inference = build(false).rename(EMBEDDING);
+    this.training = config.dropout() > 0 ? build(true).rename(TRAINING_EMBEDDING) : inference;
+  }
+
+  public SageEncoderConfig config() {
+    return config;
+  }
+
+  public TreePlan plan() {
+    return plan;
+  }
+
+  public Parameters parameters() {
+    return parameters;
+  }
+
+  /** The encoder output; with {@code training} the dropout path (the same as inference without dropout). */
+  public SDVariable embedding(boolean training) {
+    return training ? this.training : inference;
+  }
+
+  /** Placeholder values for evaluating {@link #EMBEDDING} on {@code tree}. */
+  public Map<String, INDArray> inputs(ComputationTree tree, EncoderFeatures source) {
+    return inputs(tree, source, null);
+  }
+
+  /** Placeholder values for the training path, with dropout masks drawn from {@code dropoutSeed}. */
+  public Map<String, INDArray> trainingInputs(ComputationTree tree, EncoderFeatures source, long dropoutSeed) {
+    return inputs(tree, source, new SplittableRandom(dropoutSeed));
+  }
+
+  private Map<String, INDArray> inputs(ComputationTree tree, EncoderFeatures source, SplittableRandom masks) {
+    if (tree.plan() != plan) {
+      throw new IllegalArgumentException("the tree was built for another plan: " + tree.plan());
+    }
+    Map<String, INDArray> in = new HashMap<>();
+    SampledBlocks sample = tree.sample();
+    int[] padRow = new int[types.size()];
+    for (int t = 0; t < types.size(); t++) {
+      NodeType type = types.get(t);
+      int n = sample.nodeCount(type);
+      int d = featureDims[t];
+      if (source.dimension(type) != d) {
+        throw new IllegalArgumentException("node type '" + type + "' has " + source.dimension(type)
+            + " feature columns, the encoder expects " + d);
+      }
+      float[] x = new float[(n + 1) * d];
+      source.copyRows(type, sample.globalIds(type), n, x);
+      padRow[t] = n;
+      in.put("x_" + t, Nd4j.create(x, new long[] {n + 1, d}, 'c'));
+      if (masks != null && featureMasks[t] != null) {
+        in.put("xmask_" + t, dropoutMask(masks, n + 1, d));
+      }
+    }
+    for (TreePlan.Spec s : plan.blocks()) {
+      int b = s.index();
+      int[] local = tree.localIdsOf(b);
+      int t = types.indexOf(s.type());
+      if (s.isRoot()) {
+        in.put("ids_" + b, Nd4j.createFromArray(local.clone()));
+        in.put("rows_" + b, Nd4j.scalar(local.length));
+        continue;
+      }
+      int m = local.length;
+      int[] padded = java.util.Arrays.copyOf(local, m + 1);
+      padded[m] = padRow[t];
+      int[] parentRows = tree.parentRowsOf(b);
+      int[] parentOf = java.util.Arrays.copyOf(parentRows, m + 1);
+      parentOf[m] = 0;
+      float[] w = new float[m + 1];
+      int i = 0;
+      while (i < m) {
+        int j = i;
+        while (j < m && parentRows[j] == parentRows[i]) {
+          j++;
+        }
+        float value = config.aggregator() == Aggregator.MEAN ? 1f / (j - i) : 1f;
+        java.util.Arrays.fill(w, i, j, value);
+        i = j;
+      }
+      in.put("ids_" + b, Nd4j.createFromArray(padded));
+      in.put("parent_" + b, Nd4j.createFromArray(parentOf));
+      in.put("weight_" + b, Nd4j.create(w, new long[] {m + 1, 1}, 'c'));
+      in.put("rows_" + b, Nd4j.scalar(m + 1));
+    }
+    if (masks != null) {
+      for (Map.Entry<String, int[]> e : hiddenMaskShapes.entrySet()) {
+        int block = e.getValue()[0];
+        int width = e.getValue()[1];
+        int r = (int) in.get("ids_" + block).length();
+        in.put(e.getKey(), dropoutMask(masks, r, width));
+      }
+    }
+    return in;
+  }
+
+  /** Inverted dropout: each entry is 0 with probability p, else 1/(1-p); 16 random bits per entry. */
+  private INDArray dropoutMask(SplittableRandom random, int r, int c) {
+    float keep = (float) (1 - config.dropout());
+    int threshold = (int) Math.round(keep * 65536.0);
+    float scale = 1f / keep;
+    float[] mask = new float[r * c];
+    long bits = 0;
+    for (int i = 0; i < mask.length; i++) {
+      if ((i & 3) == 0) {
+        bits = random.nextLong();
+      }
+      mask[i] = (int) (bits & 0xFFFF) < threshold ? scale : 0f;
+      bits >>>= 16;
+    }
+    return Nd4j.create(mask, new long[] {r, c}, 'c');
+  }
+
+  private SDVariable build(boolean train) {
+    int layers = config.layers();
+    List<TreePlan.Spec> specs = plan.blocks();
+    SDVariable[] h = new SDVariable[specs.size()];
+    int projection = config.inputProjectionDim();
+    for (TreePlan.Spec s : specs) {
+      int t = types.indexOf(s.type());
+      SDVariable x = features[t];
+      if (train && featureMasks[t] != null) {
+        x = x.mul(featureMasks[t]);
+      }
+      SDVariable rowsOfBlock = sd.gather(x, ids[s.index()], 0);
+      if (projection > 0) {
+        SDVariable p = parameters.weight("proj_" + t + "_W", featureDims[t], projection);
+        SDVariable pb = parameters.bias("proj_" + t + "_b", projection);
+        rowsOfBlock = sd.nn().relu(rowsOfBlock.mmul(p).add(pb), 0);
+      }
+      h[s.index()] = rowsOfBlock;
+    }
+    for (int k = 1; k <= layers; k++) {
+      SDVariable[] next = new SDVariable[specs.size()];
+      int width = config.layerDim(k);
+      int half = config.combination() == Combination.CONCAT ? width / 2 : width;
+      for (TreePlan.Spec s : specs) {
+        if (s.level() > layers - k) {
+          continue;
+        }
+        int b = s.index();
+        int t = types.indexOf(s.type());
+        SDVariable self = layerInput(h, b, k, train);
+        SDVariable selfPart = self.mmul(parameters.weight("L" + k + "_self_" + t + "_W", inputDim(k, t), half));
+        List<SDVariable> neighbours = new ArrayList<>();
+        for (int c : plan.children(b)) {
+          TreePlan.Spec child = plan.block(c);
+          int ct = types.indexOf(child.type());
+          String rel = "L" + k + "_" + child.relationKey();
+          SDVariable hc = layerInput(h, c, k, train);
+          int aggWidth = inputDim(k, ct);
+          SDVariable agg;
+          if (config.aggregator() == Aggregator.MEAN) {
+            agg = sd.unsortedSegmentSum(hc.mul(weights[c]), parents[c], rows[b]);
+          } else {
+            SDVariable pooled = sd.nn().relu(hc.mmul(parameters.weight(rel + "_pool_W", aggWidth, aggWidth))
+                .add(parameters.bias(rel + "_pool_b", aggWidth)), 0).mul(weights[c]);
+            // Empty segments come out as -FLT_MAX; pooled values are >= 0, so ReLU maps exactly those to 0.
+            agg = sd.nn().relu(sd.unsortedSegmentMax(pooled, parents[c], rows[b]), 0);
+          }
+          neighbours.add(agg.mmul(parameters.weight(rel + "_neigh_W", aggWidth, half)));
+        }
+        SDVariable neighbourPart;
+        if (neighbours.isEmpty()) {
+          neighbourPart = sd.zerosLike(selfPart);
+        } else {
+          neighbourPart = neighbours.get(0);
+          for (int i = 1; i < neighbours.size(); i++) {
+            neighbourPart = neighbourPart.add(neighbours.get(i));
+          }
+          if (neighbours.size() > 1) {
+            neighbourPart = neighbourPart.div(neighbours.size());
+          }
+        }
+        SDVariable out = config.combination() == Combination.CONCAT
+            ? sd.concat(1, selfPart, neighbourPart) : selfPart.add(neighbourPart);
+        out = out.add(parameters.bias("L" + k + "_" + t + "_b", width));
+        next[b] = k < layers ? sd.nn().relu(out, 0) : out;
+      }
+      h = next;
+    }
+    SDVariable z = h[0];
+    if (config.normalizeOutput()) {
+      z = z.div(sd.math().sqrt(sd.math().square(z).sum(true, 1).add(1e-12)));
+    }
+    return z;
+  }
+
+  /** Input width of layer {@code k} for node type index {@code t}. */
+  private int inputDim(int k, int t) {
+    if (k > 1) {
+      return config.layerDim(k - 1);
+    }
+    return config.inputProjectionDim() > 0 ? config.inputProjectionDim() : featureDims[t];
+  }
+
+  /** The input of layer {@code k} at block {@code b}: dropout on hidden layers while training. */
+  private SDVariable layerInput(SDVariable[] h, int b, int k, boolean train) {
+    if (!train || k == 1 || config.dropout() == 0) {
+      return h[b];
+    }
+    String name = "hmask_" + k + "_" + b;
+    SDVariable mask = hiddenMasks.computeIfAbsent(name, n -> {
+      int width = config.layerDim(k - 1);
+      hiddenMaskShapes.put(n, new int[] {b, width});
+      return sd.placeHolder(n, DataType.FLOAT, -1, width);
+    });
+    return h[b].mul(mask);
+  }
+}

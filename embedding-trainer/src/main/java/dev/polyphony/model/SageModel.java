@@ -1,0 +1,126 @@
+package dev.polyphony.model;
+
+import dev.polyphony.graph.HeteroGraph;
+import dev.polyphony.graph.NodeType;
+import dev.polyphony.graph.sample.NeighborSampler;
+import dev.polyphony.graph.sample.NeighborSamplerConfig;
+import dev.polyphony.graph.sample.SampledBlocks;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A {@link SageEncoder} bound to a graph: its features, its neighbour sampler and the SameDiff graph that
+ * task heads add to. Computes encoder (or head) outputs for any batch of seeds.
+ */
+public final class SageModel {
+  private final HeteroGraph graph;
+  private final NodeType seedType;
+  private final SageEncoderConfig config;
+  private final EncoderFeatures features;
+  private final NeighborSampler sampler;
+  private final NeighborSampler inferenceSampler;
+  private final TreePlan plan;
+  private final Parameters parameters;
+  private final SageEncoder encoder;
+
+  /** A model that samples the same way for training and inference. */
+  public SageModel(HeteroGraph graph, NodeType seedType, SageEncoderConfig config, NeighborSamplerConfig sampling) {
+    this(graph, seedType, config, sampling, sampling);
+  }
+
+  /**
+   * A model that samples with {@code sampling} while training and {@code inferenceSampling} otherwise (for
+   * example every neighbour, {@link NeighborSamplerConfig#ALL}, on small graphs); both must follow the same
+   * relations at every hop.
+   */
+  public SageModel(HeteroGraph graph, NodeType seedType, SageEncoderConfig config, NeighborSamplerConfig sampling,
+      NeighborSamplerConfig inferenceSampling) {
+    this.graph = Objects.requireNonNull(graph, "graph");
+    this.seedType = Objects.requireNonNull(seedType, "seedType");
+    this.config = Objects.requireNonNull(config, "config");
+    this.features = EncoderFeatures.of(graph, config.featureNormalization());
+    this.sampler = new NeighborSampler(graph, sampling);
+    this.plan = TreePlan.of(graph.schema(), sampling, seedType);
+    this.inferenceSampler = inferenceSampling == sampling ? sampler : new NeighborSampler(graph, inferenceSampling);
+    if (!TreePlan.of(graph.schema(), inferenceSampling, seedType).blocks().equals(plan.blocks())) {
+      throw new IllegalArgumentException("inference fan-outs '" + inferenceSampling.fanoutSpec()
+          + "' follow other relations than the training fan-outs '" + sampling.fanoutSpec() + "'");
+    }
+    this.parameters = new Parameters(SameDiff.create(), config.seed());
+    Map<NodeType, Integer> dims = new HashMap<>();
+    for (NodeType type : graph.schema().nodeTypes()) {
+      dims.put(type, features.dimension(type));
+    }
+    this.encoder = new SageEncoder(parameters, plan, dims, config);
+  }
+
+  public HeteroGraph graph() {
+    return graph;
+  }
+
+  public NodeType seedType() {
+    return seedType;
+  }
+
+  public SageEncoderConfig config() {
+    return config;
+  }
+
+  public EncoderFeatures features() {
+    return features;
+  }
+
+  public SageEncoder encoder() {
+    return encoder;
+  }
+
+  public Parameters parameters() {
+    return parameters;
+  }
+
+  public SameDiff sameDiff() {
+    return parameters.sameDiff();
+  }
+
+  /**
+   * Samples the neighbourhoods of {@code seeds} with {@code batchSeed}, with the training or the inference
+   * fan-outs, and unrolls their computation trees.
+   */
+  public ComputationTree tree(int[] seeds, long batchSeed, boolean training) {
+    SampledBlocks sample = (training ? sampler : inferenceSampler).sample(seedType, seeds, batchSeed);
+    return ComputationTree.of(plan, sample);
+  }
+
+  /** L2-normalised (if configured) embeddings of {@code seeds}, one row per input position, without dropout. */
+  public INDArray embed(int[] seeds, long batchSeed) {
+    return output(SageEncoder.EMBEDDING, seeds, batchSeed, Map.of());
+  }
+
+  /**
+   * Evaluates graph variable {@code name}, whose rows follow the encoder's seed rows, for {@code seeds}
+   * without dropout; one row per input position (repeated seeds repeat their row).
+   *
+   * @param extra further placeholder values the variable needs
+   */
+  public INDArray output(String name, int[] seeds, long batchSeed, Map<String, INDArray> extra) {
+    ComputationTree tree = tree(seeds, batchSeed, false);
+    Map<String, INDArray> in = new HashMap<>(encoder.inputs(tree, features));
+    in.putAll(extra);
+    INDArray out = sameDiff().output(in, name).get(name);
+    return toInputOrder(tree.sample(), out);
+  }
+
+  /** Rows of {@code perSeed} (one per distinct seed) re-ordered to the input positions of the sample. */
+  public static INDArray toInputOrder(SampledBlocks sample, INDArray perSeed) {
+    int[] order = sample.seedLocalIds();
+    boolean identity = order.length == perSeed.rows();
+    for (int i = 0; identity && i < order.length; i++) {
+      identity = order[i] == i;
+    }
+    return identity ? perSeed : Nd4j.pullRows(perSeed, 1, order);
+  }
+}
