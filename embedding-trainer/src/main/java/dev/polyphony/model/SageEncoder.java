@@ -39,9 +39,10 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Inputs are placeholders whose first dimension varies per batch: per node type the feature rows of the
  * batch's distinct nodes plus one zero row; per tree block the feature row of every tree node, its parent
- * row, an aggregation weight ({@code 1/degree} for mean, 1 for max; 0 on one padding row per block that keeps
- * every array non-empty), and the block's row count. Only placeholders are gathered, so every gradient
- * flows through matrix products and segment sums.
+ * row, and an aggregation weight ({@code 1/degree} for mean, 1 for max; 0 on one padding row per block that
+ * keeps every array non-empty and ends the sorted parent ids at the parent block's last row). Only
+ * placeholders are gathered, so every gradient flows through matrix products and sorted segment sums (the
+ * unsorted segment ops of ND4J 1.0.0-M2.1 leak native memory on every call).
  */
 public final class SageEncoder {
   /** Name of the inference output: one row per distinct seed, in the sample's local seed order. */
@@ -60,7 +61,6 @@ public final class SageEncoder {
   private final SDVariable[] ids;
   private final SDVariable[] parents;
   private final SDVariable[] weights;
-  private final SDVariable[] rows;
   private final Map<String, SDVariable> hiddenMasks = new HashMap<>();
   private final Map<String, int[]> hiddenMaskShapes = new HashMap<>();
   private final SDVariable inference;
@@ -105,11 +105,9 @@ public final class SageEncoder {
     ids = new SDVariable[blocks];
     parents = new SDVariable[blocks];
     weights = new SDVariable[blocks];
-    rows = new SDVariable[blocks];
     for (TreePlan.Spec s : plan.blocks()) {
       int b = s.index();
       ids[b] = sd.placeHolder("ids_" + b, DataType.INT, -1);
-      rows[b] = sd.placeHolder("rows_" + b, DataType.INT);
       if (!s.isRoot()) {
         parents[b] = sd.placeHolder("parent_" + b, DataType.INT, -1);
         weights[b] = sd.placeHolder("weight_" + b, DataType.FLOAT, -1, 1);
@@ -175,7 +173,6 @@ public final class SageEncoder {
       int t = types.indexOf(s.type());
       if (s.isRoot()) {
         in.put("ids_" + b, Nd4j.createFromArray(local.clone()));
-        in.put("rows_" + b, Nd4j.scalar(local.length));
         continue;
       }
       int m = local.length;
@@ -183,7 +180,9 @@ public final class SageEncoder {
       padded[m] = padRow[t];
       int[] parentRows = tree.parentRowsOf(b);
       int[] parentOf = java.util.Arrays.copyOf(parentRows, m + 1);
-      parentOf[m] = 0;
+      // The padding row hangs from the parent block's last row, so the sorted segment ids end there and the
+      // segment ops return exactly one row per parent row.
+      parentOf[m] = paddedRows(tree, s.parent()) - 1;
       float[] w = new float[m + 1];
       int i = 0;
       while (i < m) {
@@ -198,7 +197,6 @@ public final class SageEncoder {
       in.put("ids_" + b, Nd4j.createFromArray(padded));
       in.put("parent_" + b, Nd4j.createFromArray(parentOf));
       in.put("weight_" + b, Nd4j.create(w, new long[] {m + 1, 1}, 'c'));
-      in.put("rows_" + b, Nd4j.scalar(m + 1));
     }
     if (masks != null) {
       for (Map.Entry<String, int[]> e : hiddenMaskShapes.entrySet()) {
@@ -209,6 +207,11 @@ public final class SageEncoder {
       }
     }
     return in;
+  }
+
+  /** Rows of block {@code b} as fed to the graph: its tree nodes plus, below the seeds, one padding row. */
+  private int paddedRows(ComputationTree tree, int b) {
+    return tree.rows(b) + (plan.block(b).isRoot() ? 0 : 1);
   }
 
   /** Inverted dropout: each entry is 0 with probability p, else 1/(1-p); 16 random bits per entry. */
@@ -268,12 +271,13 @@ public final class SageEncoder {
           int aggWidth = inputDim(k, ct);
           SDVariable agg;
           if (config.aggregator() == Aggregator.MEAN) {
-            agg = sd.unsortedSegmentSum(hc.mul(weights[c]), parents[c], rows[b]);
+            agg = sd.segmentSum(hc.mul(weights[c]), parents[c]);
           } else {
             SDVariable pooled = sd.nn().relu(hc.mmul(parameters.weight(rel + "_pool_W", aggWidth, aggWidth))
                 .add(parameters.bias(rel + "_pool_b", aggWidth)), 0).mul(weights[c]);
-            // Empty segments come out as -FLT_MAX; pooled values are >= 0, so ReLU maps exactly those to 0.
-            agg = sd.nn().relu(sd.unsortedSegmentMax(pooled, parents[c], rows[b]), 0);
+            // Empty segments may come out as the lowest float; pooled values are >= 0, so ReLU maps exactly
+            // those to 0.
+            agg = sd.nn().relu(sd.segmentMax(pooled, parents[c]), 0);
           }
           neighbours.add(agg.mmul(parameters.weight(rel + "_neigh_W", aggWidth, half)));
         }

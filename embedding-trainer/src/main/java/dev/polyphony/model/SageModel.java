@@ -2,6 +2,8 @@ package dev.polyphony.model;
 
 import dev.polyphony.graph.HeteroGraph;
 import dev.polyphony.graph.NodeType;
+import dev.polyphony.graph.ProgressTracker;
+import dev.polyphony.graph.sample.SeedDerivation;
 import dev.polyphony.graph.sample.NeighborSampler;
 import dev.polyphony.graph.sample.NeighborSamplerConfig;
 import dev.polyphony.graph.sample.SampledBlocks;
@@ -11,6 +13,7 @@ import java.util.Objects;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * A {@link SageEncoder} bound to a graph: its features, its neighbour sampler and the SameDiff graph that
@@ -101,6 +104,33 @@ public final class SageModel {
   }
 
   /**
+   * Embeddings of every node of the seed type, row {@code i} for dense id {@code i}, computed without dropout in
+   * batches of {@code batchSize} whose neighbourhoods are sampled from {@code sampleSeed / batch}.
+   */
+  public INDArray embedAll(int batchSize, long sampleSeed, ProgressTracker progress) {
+    if (batchSize <= 0) {
+      throw new IllegalArgumentException("batchSize must be > 0 (got " + batchSize + ")");
+    }
+    int n = graph.nodeCount(seedType);
+    INDArray all = Nd4j.create(org.nd4j.linalg.api.buffer.DataType.FLOAT, n, config.outputDim());
+    int batches = (n + batchSize - 1) / batchSize;
+    progress.begin("embed " + seedType, batches);
+    for (int b = 0; b < batches; b++) {
+      int from = b * batchSize;
+      int to = Math.min(n, from + batchSize);
+      int[] seeds = new int[to - from];
+      for (int i = 0; i < seeds.length; i++) {
+        seeds[i] = from + i;
+      }
+      all.get(NDArrayIndex.interval(from, to), NDArrayIndex.all())
+          .assign(embed(seeds, SeedDerivation.derive(sampleSeed, b)));
+      progress.step(1);
+    }
+    progress.end();
+    return all;
+  }
+
+  /**
    * Evaluates graph variable {@code name}, whose rows follow the encoder's seed rows, for {@code seeds}
    * without dropout; one row per input position (repeated seeds repeat their row).
    *
@@ -108,10 +138,29 @@ public final class SageModel {
    */
   public INDArray output(String name, int[] seeds, long batchSeed, Map<String, INDArray> extra) {
     ComputationTree tree = tree(seeds, batchSeed, false);
-    Map<String, INDArray> in = new HashMap<>(encoder.inputs(tree, features));
+    Map<String, INDArray> inputs = encoder.inputs(tree, features);
+    Map<String, INDArray> in = new HashMap<>(inputs);
     in.putAll(extra);
-    INDArray out = sameDiff().output(in, name).get(name);
-    return toInputOrder(tree.sample(), out);
+    try {
+      SessionMemory.bound(sameDiff());
+      INDArray out = sameDiff().output(in, name).get(name);
+      return toInputOrder(tree.sample(), out);
+    } finally {
+      release(inputs);
+    }
+  }
+
+  /**
+   * Frees the native memory of placeholder arrays once a step is done with them. Batches allocate large
+   * off-heap arrays at a rate the garbage collector does not notice (their Java wrappers are tiny), so they
+   * are released here rather than left to finalisation.
+   */
+  public static void release(Map<String, INDArray> placeholders) {
+    for (INDArray a : placeholders.values()) {
+      if (a.closeable()) {
+        a.close();
+      }
+    }
   }
 
   /** Rows of {@code perSeed} (one per distinct seed) re-ordered to the input positions of the sample. */

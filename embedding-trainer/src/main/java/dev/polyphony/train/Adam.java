@@ -40,6 +40,25 @@ public final class Adam {
     return step;
   }
 
+  /** First-moment estimates by parameter name (live arrays, for checkpoints). */
+  Map<String, INDArray> firstMoments() {
+    return first;
+  }
+
+  /** Second-moment estimates by parameter name (live arrays, for checkpoints). */
+  Map<String, INDArray> secondMoments() {
+    return second;
+  }
+
+  /** Replaces the state with a checkpoint's: step count and copies of the moment estimates. */
+  void restore(long steps, Map<String, INDArray> firstMoments, Map<String, INDArray> secondMoments) {
+    this.step = steps;
+    first.clear();
+    second.clear();
+    firstMoments.forEach((k, v) -> first.put(k, v.dup()));
+    secondMoments.forEach((k, v) -> second.put(k, v.dup()));
+  }
+
   /** Starts the next step; call once before the {@link #update}s of one batch. */
   public void beginStep() {
     step++;

@@ -3,8 +3,13 @@ package dev.polyphony.train;
 import dev.polyphony.graph.ProgressTracker;
 import dev.polyphony.graph.sample.SeedDerivation;
 import dev.polyphony.model.SageModel;
+import dev.polyphony.model.SessionMemory;
 import dev.polyphony.model.ComputationTree;
 import dev.polyphony.task.Task;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -45,6 +50,21 @@ public final class SageTrainer {
    * of this config's fan-outs and the task's seed type. Reports each epoch as a stage of {@code progress}.
    */
   public TrainResult train(SageModel model, Task task, ProgressTracker progress) {
+    try {
+      return train(model, task, progress, null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * As {@link #train(SageModel, Task, ProgressTracker)}, writing a {@link Checkpoint} to {@code checkpoint}
+   * after every epoch and, when that file exists at the start, resuming from it: the result is then the
+   * same as that of an uninterrupted run with this config.
+   *
+   * @throws IOException when the checkpoint cannot be read or written, or belongs to another run
+   */
+  public TrainResult train(SageModel model, Task task, ProgressTracker progress, Path checkpoint) throws IOException {
     if (!model.seedType().equals(task.seedType())) {
       throw new IllegalArgumentException("task '" + task.name() + "' seeds '" + task.seedType()
           + "' nodes but the model was built for '" + model.seedType() + "'");
@@ -53,6 +73,7 @@ public final class SageTrainer {
     SameDiff sd = model.sameDiff();
     String loss = task.buildLoss(model);
     sd.setLossVariables(loss);
+    sd.createGradFunction();
     List<String> names = model.parameters().names();
     Adam adam = new Adam(config.learningRate(), config.weightDecay());
     int[] seeds = task.trainSeeds();
@@ -62,8 +83,23 @@ public final class SageTrainer {
     double best = Double.NEGATIVE_INFINITY;
     int bestEpoch = 0;
     Map<String, INDArray> bestWeights = snapshot(sd, names);
-    long steps = 0;
-    for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+    int firstEpoch = 1;
+    if (checkpoint != null && Files.exists(checkpoint)) {
+      Checkpoint resumed = Checkpoint.read(checkpoint, config);
+      if (!resumed.weights().keySet().equals(new java.util.LinkedHashSet<>(names))) {
+        throw new IOException(checkpoint + ": checkpoint holds parameters " + resumed.weights().keySet()
+            + ", the model " + names);
+      }
+      assign(sd, resumed.weights());
+      adam.restore(resumed.adamStep(), resumed.firstMoments(), resumed.secondMoments());
+      history.addAll(resumed.history());
+      best = resumed.bestValidation();
+      bestEpoch = resumed.bestEpoch();
+      bestWeights = resumed.bestWeights();
+      firstEpoch = resumed.epoch() + 1;
+    }
+    long steps = adam.step();
+    for (int epoch = firstEpoch; epoch <= config.epochs() && !patienceExhausted(epoch - 1, bestEpoch); epoch++) {
       long epochStart = System.nanoTime();
       int[] order = shuffled(seeds, SeedDerivation.derive(config.seed(), epoch));
       progress.begin("epoch " + epoch + "/" + config.epochs(), batches);
@@ -84,14 +120,23 @@ public final class SageTrainer {
         best = validation;
         bestEpoch = epoch;
         bestWeights = snapshot(sd, names);
-      } else if (config.patience() > 0 && epoch - bestEpoch >= config.patience()) {
-        break;
+      }
+      if (checkpoint != null) {
+        new Checkpoint(config, epoch, adam.step(), bestEpoch, best, history, snapshot(sd, names),
+            adam.firstMoments(), adam.secondMoments(), bestWeights).write(checkpoint);
       }
     }
-    for (String name : names) {
-      sd.getVariable(name).getArr().assign(bestWeights.get(name));
-    }
+    assign(sd, bestWeights);
     return new TrainResult(history, bestEpoch, best, steps, (System.nanoTime() - started) / 1e9);
+  }
+
+  /** Whether {@code patience} epochs after the best one have passed once {@code epochsDone} are done. */
+  private boolean patienceExhausted(int epochsDone, int bestEpoch) {
+    return config.patience() > 0 && epochsDone > 0 && epochsDone - bestEpoch >= config.patience();
+  }
+
+  private static void assign(SameDiff sd, Map<String, INDArray> values) {
+    values.forEach((name, value) -> sd.getVariable(name).getArr().assign(value));
   }
 
   private static double step(SageModel model, Task task, Adam adam, List<String> names, String loss, int[] batch,
@@ -100,20 +145,25 @@ public final class SageTrainer {
     Map<String, INDArray> in = new HashMap<>(model.encoder().trainingInputs(tree, model.features(),
         SeedDerivation.derive(batchSeed, 1)));
     in.putAll(task.targets(batch));
-    OutAndGrad result = model.sameDiff().calculateGradientsAndOutputs(in, List.of(loss), names);
-    double value = result.getOutputs().get(loss).getDouble(0);
-    if (!Double.isFinite(value)) {
-      throw new IllegalStateException("training loss became " + value + " at step " + (adam.step() + 1));
-    }
-    adam.beginStep();
-    for (String name : names) {
-      INDArray gradient = result.getGradients().get(name);
-      if (gradient != null) {
-        adam.update(name, model.sameDiff().getVariable(name).getArr(), gradient,
-            model.parameters().isWeight(name));
+    try {
+      SessionMemory.bound(model.sameDiff());
+      OutAndGrad result = model.sameDiff().calculateGradientsAndOutputs(in, List.of(loss), names);
+      double value = result.getOutputs().get(loss).getDouble(0);
+      if (!Double.isFinite(value)) {
+        throw new IllegalStateException("training loss became " + value + " at step " + (adam.step() + 1));
       }
+      adam.beginStep();
+      for (String name : names) {
+        INDArray gradient = result.getGradients().get(name);
+        if (gradient != null) {
+          adam.update(name, model.sameDiff().getVariable(name).getArr(), gradient,
+              model.parameters().isWeight(name));
+        }
+      }
+      return value;
+    } finally {
+      SageModel.release(in);
     }
-    return value;
   }
 
   private static Map<String, INDArray> snapshot(SameDiff sd, List<String> names) {
