@@ -1,0 +1,245 @@
+package dev.polyphony.bench;
+
+import dev.polyphony.graph.CsrAdjacency;
+import dev.polyphony.graph.EdgeType;
+import dev.polyphony.graph.HeteroGraph;
+import dev.polyphony.graph.IdMap;
+import dev.polyphony.graph.NodeType;
+import dev.polyphony.graph.ProgressTracker;
+import dev.polyphony.graph.synth.SyntheticCatalog;
+import dev.polyphony.graph.synth.SyntheticCatalogConfig;
+import dev.polyphony.neo4j.EmbeddedNeo4jConfig;
+import dev.polyphony.neo4j.GraphImportConfig;
+import dev.polyphony.neo4j.GraphImportResult;
+import dev.polyphony.neo4j.GraphImporter;
+import dev.polyphony.neo4j.GraphMapping;
+import dev.polyphony.neo4j.Neo4jConnection;
+import dev.polyphony.neo4j.Neo4jTarget;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.neo4j.driver.Session;
+
+/**
+ * Relationships per second of {@link GraphImporter} against the naive import, in one run on the embedded
+ * Neo4j: the same synthetic catalog (about one million relationships by default) written into a fresh
+ * store by each method. The naive import writes nodes the same way ({@code UNWIND ... MERGE}, one batch
+ * at a time) and relationships as one {@code UNWIND $rows AS r MATCH (a:Src {id: r.s}) MATCH (b:Dst
+ * {id: r.d}) CREATE (a)-[:T]->(b)} transaction per batch of 10,000. A small catalog is imported by both
+ * first to warm the JVM up. Each import gets its own server and store so neither inherits the other's
+ * files or caches. The methods take turns for {@code repeats} rounds and the best round of each is
+ * reported (the least disturbed by other work on a shared machine), with the process CPU time per
+ * million relationships of that round (server and client share the process).
+ *
+ * <p>Run (the shaded jar breaks Neo4j's logging plugins, so use the module classpath):
+ * <pre>
+ * mvn -q -pl benchmarks -am package -DskipTests dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -Xmx4g -cp benchmarks/target/classes:$(cat benchmarks/target/cp.txt) \
+ *     dev.polyphony.bench.Neo4jImportComparison [tracks=100000] [repeats=2] [concurrency...=2]
+ * </pre>
+ */
+public final class Neo4jImportComparison {
+  private static final int NAIVE_BATCH = 10_000;
+
+  private Neo4jImportComparison() {}
+
+  public static void main(String[] args) throws IOException {
+    int tracks = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+    int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+    List<Integer> concurrency = new ArrayList<>();
+    for (int i = 2; i < args.length; i++) {
+      concurrency.add(Integer.parseInt(args[i]));
+    }
+    if (concurrency.isEmpty()) {
+      concurrency.add(2);
+    }
+    HeteroGraph graph = catalog(tracks, 42);
+    HeteroGraph warmup = catalog(5_000, 1);
+    System.out.printf("catalog: %s (%,d nodes, %,d relationships)%n", graph, graph.nodeCount(), graph.edgeCount());
+    System.out.println("load average at start: " + loadAverage());
+
+    measureNaive(warmup);
+    measureFast(warmup, GraphImportConfig.defaults());
+
+    Row[] best = new Row[1 + concurrency.size()];
+    for (int round = 0; round < repeats; round++) {
+      best[0] = better(best[0], measureNaive(graph));
+      for (int i = 0; i < concurrency.size(); i++) {
+        best[i + 1] = better(best[i + 1], measureFast(graph,
+            GraphImportConfig.defaults().withConcurrency(concurrency.get(i))));
+      }
+      System.out.println("round " + (round + 1) + " done, load average " + loadAverage());
+    }
+    double naive = best[0].relationshipsPerSecond;
+    System.out.println();
+    System.out.printf("%-48s %9s %9s %13s %10s %14s %7s%n", "method (best of " + repeats + ")", "nodes",
+        "nodes/s", "relationships", "rel/s", "CPU s per 1M", "ratio");
+    for (Row r : best) {
+      System.out.printf("%-48s %,9d %,9.0f %,13d %,10.0f %14.1f %6.2fx%n", r.method, r.nodes, r.nodesPerSecond,
+          r.relationships, r.relationshipsPerSecond, r.cpuSecondsPerMillion, r.relationshipsPerSecond / naive);
+    }
+    System.out.println("load average at end: " + loadAverage() + " (" + Runtime.getRuntime().availableProcessors()
+        + " cores)");
+  }
+
+  private static HeteroGraph catalog(int tracks, long seed) {
+    return SyntheticCatalog.generate(SyntheticCatalogConfig.builder().tracks(tracks).playlists(tracks * 3 / 20)
+        .creators(tracks / 10).users(tracks / 5).seed(seed).build());
+  }
+
+  private static Row better(Row a, Row b) {
+    return a == null || b.relationshipsPerSecond > a.relationshipsPerSecond ? b : a;
+  }
+
+  private static Row measureFast(HeteroGraph graph, GraphImportConfig config) throws IOException {
+    return withFreshServer(target -> {
+      RelationshipCpu cpu = new RelationshipCpu();
+      GraphImportResult r = new GraphImporter(target, config).importGraph(graph, cpu);
+      verify(target, graph);
+      return new Row("polyphony (id seek, " + config.concurrency() + " partitions)",
+          r.totalNodesWritten(), r.nodesPerSecond(), r.totalRelationshipsCreated(), r.relationshipsPerSecond(),
+          cpu.seconds() * 1e6 / r.totalRelationshipsCreated());
+    });
+  }
+
+  /** Process CPU time from the first relationship stage to the end of the last. */
+  private static final class RelationshipCpu implements ProgressTracker {
+    private long start = -1;
+    private long end;
+
+    @Override
+    public void begin(String stage, long totalSteps) {
+      if (start < 0 && stage.startsWith("relationships")) {
+        start = processCpuNanos();
+      }
+    }
+
+    @Override
+    public void step(long steps) {}
+
+    @Override
+    public void end() {
+      end = processCpuNanos();
+    }
+
+    double seconds() {
+      return (end - start) / 1e9;
+    }
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  private static Row measureNaive(HeteroGraph graph) throws IOException {
+    return withFreshServer(target -> {
+      GraphMapping mapping = GraphMapping.conventional(graph.schema());
+      long t0 = System.nanoTime();
+      try (Session s = target.session()) {
+        for (NodeType t : graph.schema().nodeTypes()) {
+          s.run("CREATE CONSTRAINT IF NOT EXISTS FOR (n:" + mapping.quotedLabel(t) + ") REQUIRE n.id IS UNIQUE")
+              .consume();
+        }
+        s.run("CALL db.awaitIndexes(600)").consume();
+        for (NodeType t : graph.schema().nodeTypes()) {
+          IdMap ids = graph.ids(t);
+          String q = "UNWIND $rows AS r MERGE (n:" + mapping.quotedLabel(t) + " {id: r.id}) SET n += r.p";
+          for (int from = 0; from < ids.size(); from += NAIVE_BATCH) {
+            List<Map<String, Object>> batch = new ArrayList<>();
+            for (int i = from; i < Math.min(ids.size(), from + NAIVE_BATCH); i++) {
+              Map<String, Object> props = new HashMap<>();
+              for (var c : graph.attributes(t).columns()) {
+                Object v = c.get(i);
+                if (v != null) {
+                  props.put(c.name(), v);
+                }
+              }
+              if (graph.features(t).isPresent()) {
+                props.put("features", graph.features(t).get().row(i));
+              }
+              batch.add(Map.of("id", ids.externalId(i), "p", props));
+            }
+            s.executeWriteWithoutResult(tx -> tx.run(q, Map.of("rows", batch)).consume());
+          }
+        }
+        long nodeNanos = System.nanoTime() - t0;
+        long t1 = System.nanoTime();
+        long cpu0 = processCpuNanos();
+        long created = 0;
+        for (EdgeType e : graph.schema().edgeTypes()) {
+          CsrAdjacency out = graph.out(e);
+          IdMap src = graph.ids(e.src());
+          IdMap dst = graph.ids(e.dst());
+          String q = "UNWIND $rows AS r MATCH (a:" + mapping.quotedLabel(e.src()) + " {id: r.s}) MATCH (b:"
+              + mapping.quotedLabel(e.dst()) + " {id: r.d}) CREATE (a)-[:" + mapping.quotedRelationshipType(e)
+              + "]->(b)";
+          List<Map<String, Object>> batch = new ArrayList<>();
+          for (int u = 0; u < out.rowCount(); u++) {
+            for (int p = out.start(u); p < out.end(u); p++) {
+              batch.add(Map.of("s", src.externalId(u), "d", dst.externalId(out.target(p))));
+              if (batch.size() == NAIVE_BATCH) {
+                created += write(s, q, batch);
+                batch = new ArrayList<>();
+              }
+            }
+          }
+          if (!batch.isEmpty()) {
+            created += write(s, q, batch);
+          }
+        }
+        long relNanos = System.nanoTime() - t1;
+        double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
+        verify(target, graph);
+        return new Row("naive (UNWIND, MATCH by id x2, CREATE)", graph.nodeCount(),
+            graph.nodeCount() * 1e9 / nodeNanos, created, created * 1e9 / relNanos, cpuSeconds * 1e6 / created);
+      }
+    });
+  }
+
+  private static long write(Session s, String q, List<Map<String, Object>> batch) {
+    return s.executeWrite(tx -> tx.run(q, Map.of("rows", batch)).consume().counters().relationshipsCreated());
+  }
+
+  private static void verify(Neo4jTarget target, HeteroGraph graph) {
+    try (Session s = target.session()) {
+      long rels = s.run("MATCH ()-[r]->() RETURN count(r)").single().get(0).asLong();
+      if (rels != graph.edgeCount()) {
+        throw new IllegalStateException("expected " + graph.edgeCount() + " relationships, found " + rels);
+      }
+    }
+  }
+
+  private interface Measurement {
+    Row run(Neo4jTarget target);
+  }
+
+  private static Row withFreshServer(Measurement m) throws IOException {
+    Path home = Files.createTempDirectory("polyphony-neo4j-bench");
+    try (Neo4jTarget target = Neo4jTarget.open(Neo4jConnection.embedded(
+        new EmbeddedNeo4jConfig(home, 0, EmbeddedNeo4jConfig.DEFAULT_PAGE_CACHE_BYTES)))) {
+      return m.run(target);
+    } finally {
+      try (Stream<Path> files = Files.walk(home)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).trim();
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  private record Row(String method, long nodes, double nodesPerSecond, long relationships,
+      double relationshipsPerSecond, double cpuSecondsPerMillion) {}
+}
