@@ -25,6 +25,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * <pre>
  *   agg_r  = AGGREGATE_r({h_u^{k-1} : u child of v along r})     MEAN, or max of relu(h_u W_pool + b_pool)
  *   n_v    = mean over r of agg_r W_neigh[k, r]                   (zero when v has no relation here)
+ *   (the pooling width is the layer's half or full width, the same as n_v)
  *   h_v^k  = sigma([h_v^{k-1} W_self[k, T] || n_v] + b[k, T])     or the sum, see {@link Combination}
  * </pre>
  * with sigma = ReLU below the last layer and the identity on it, and {@code h^0} the node's normalised
@@ -268,18 +269,20 @@ public final class SageEncoder {
           int ct = types.indexOf(child.type());
           String rel = "L" + k + "_" + child.relationKey();
           SDVariable hc = layerInput(h, c, k, train);
-          int aggWidth = inputDim(k, ct);
           SDVariable agg;
           if (config.aggregator() == Aggregator.MEAN) {
-            agg = sd.segmentSum(hc.mul(weights[c]), parents[c]);
+            // mean(h_u) W = mean(h_u W): transforming before aggregating keeps the segment sums as narrow as
+            // the layer, not as wide as the input features.
+            SDVariable transformed = hc.mmul(parameters.weight(rel + "_neigh_W", inputDim(k, ct), half));
+            agg = sd.segmentSum(transformed.mul(weights[c]), parents[c]);
           } else {
-            SDVariable pooled = sd.nn().relu(hc.mmul(parameters.weight(rel + "_pool_W", aggWidth, aggWidth))
-                .add(parameters.bias(rel + "_pool_b", aggWidth)), 0).mul(weights[c]);
+            SDVariable pooled = sd.nn().relu(hc.mmul(parameters.weight(rel + "_pool_W", inputDim(k, ct), half))
+                .add(parameters.bias(rel + "_pool_b", half)), 0).mul(weights[c]);
             // Empty segments may come out as the lowest float; pooled values are >= 0, so ReLU maps exactly
             // those to 0.
-            agg = sd.nn().relu(sd.segmentMax(pooled, parents[c]), 0);
+            agg = sd.nn().relu(sd.segmentMax(pooled, parents[c]), 0).mmul(parameters.weight(rel + "_neigh_W", half, half));
           }
-          neighbours.add(agg.mmul(parameters.weight(rel + "_neigh_W", aggWidth, half)));
+          neighbours.add(agg);
         }
         SDVariable neighbourPart;
         if (neighbours.isEmpty()) {
