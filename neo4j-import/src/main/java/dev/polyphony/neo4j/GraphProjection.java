@@ -7,6 +7,7 @@ import dev.polyphony.graph.GraphSchema;
 import dev.polyphony.graph.HeteroGraph;
 import dev.polyphony.graph.NodeType;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +105,7 @@ public record GraphProjection(List<NodeProjection> nodes, List<RelationshipProje
         CypherNames.require("attribute property", a.getKey());
         Objects.requireNonNull(a.getValue(), "kind of attribute " + a.getKey());
       }
-      attributes = java.util.Collections.unmodifiableMap(attributes);
+      attributes = Collections.unmodifiableMap(attributes);
     }
 
     /** Nodes of {@code label} with ids in {@code id} and nothing else. */

@@ -8,6 +8,7 @@ import dev.polyphony.graph.io.RejectReport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The operations behind the {@code polyphony neo4j} commands, each opening the chosen Neo4j (starting
@@ -45,7 +46,7 @@ public final class Neo4jBridge {
   }
 
   /** Runs {@code query} against an explorer over the opened database and returns its table. */
-  public ResultTable explore(GraphMapping mapping, java.util.function.Function<Neo4jExplorer, ResultTable> query) {
+  public ResultTable explore(GraphMapping mapping, Function<Neo4jExplorer, ResultTable> query) {
     try (Neo4jTarget target = Neo4jTarget.open(connection)) {
       return query.apply(new Neo4jExplorer(target, mapping));
     }

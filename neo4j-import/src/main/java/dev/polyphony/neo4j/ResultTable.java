@@ -1,7 +1,9 @@
 package dev.polyphony.neo4j;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -18,7 +20,7 @@ public record ResultTable(List<String> columns, List<List<Object>> rows) {
       if (row.size() != columns.size()) {
         throw new IllegalArgumentException("row has " + row.size() + " values for " + columns.size() + " columns");
       }
-      copy.add(java.util.Collections.unmodifiableList(new ArrayList<>(row)));
+      copy.add(Collections.unmodifiableList(new ArrayList<>(row)));
     }
     rows = List.copyOf(copy);
   }
@@ -77,7 +79,7 @@ public record ResultTable(List<String> columns, List<List<Object>> rows) {
 
   private static String text(Object value) {
     if (value instanceof Double d) {
-      return String.format(java.util.Locale.ROOT, "%.4f", d);
+      return String.format(Locale.ROOT, "%.4f", d);
     }
     return Objects.toString(value, "");
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.polyphony.graph.AttributeKind;
 import dev.polyphony.graph.EdgeType;
+import dev.polyphony.graph.GraphSchema;
 import dev.polyphony.graph.HeteroGraph;
 import dev.polyphony.graph.HeteroGraphBuilder;
 import dev.polyphony.graph.NodeType;
@@ -14,6 +15,7 @@ import dev.polyphony.graph.synth.SyntheticCatalog;
 import dev.polyphony.graph.synth.SyntheticCatalogConfig;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -209,7 +211,7 @@ class GraphImporterTest {
   void idsThatLookLikeCypherAreStoredAsPlainValues() {
     NodeType a = NodeType.of("a");
     EdgeType link = EdgeType.of(a, "link", a);
-    HeteroGraphBuilder b = new HeteroGraphBuilder(new dev.polyphony.graph.GraphSchema(List.of(a), List.of(link)));
+    HeteroGraphBuilder b = new HeteroGraphBuilder(new GraphSchema(List.of(a), List.of(link)));
     String evil = "x'}) MATCH (m) DETACH DELETE m //";
     String backtick = "y` {id: 1}) DETACH DELETE n //";
     b.addEdge(link, b.addNode(a, evil), b.addNode(a, backtick));
@@ -225,7 +227,7 @@ class GraphImporterTest {
   void namesThatCouldInjectCypherAreRejectedBeforeAnyWrite() {
     HeteroGraph graph = TestGraphs.catalog();
     GraphMapping conventional = GraphMapping.conventional(graph.schema());
-    Map<String, String> labels = new java.util.HashMap<>(conventional.labels());
+    Map<String, String> labels = new HashMap<>(conventional.labels());
     labels.put("track", "Track`) DETACH DELETE n //");
 
     assertThatThrownBy(() -> new GraphMapping(graph.schema(), labels, conventional.relationshipTypes(), "features"))

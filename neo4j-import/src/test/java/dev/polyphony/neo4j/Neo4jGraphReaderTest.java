@@ -3,6 +3,7 @@ package dev.polyphony.neo4j;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.polyphony.graph.AttributeKind;
+import dev.polyphony.graph.CsrAdjacency;
 import dev.polyphony.graph.EdgeType;
 import dev.polyphony.graph.HeteroGraph;
 import dev.polyphony.graph.NodeType;
@@ -15,6 +16,7 @@ import dev.polyphony.graph.io.RejectReport;
 import dev.polyphony.graph.synth.SyntheticCatalog;
 import dev.polyphony.graph.synth.SyntheticCatalogConfig;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -128,7 +130,7 @@ class Neo4jGraphReaderTest {
     g.features(t).ifPresent(f -> {
       for (int i = 0; i < g.nodeCount(t); i++) {
         float[] row = f.row(i);
-        List<Float> values = new java.util.ArrayList<>();
+        List<Float> values = new ArrayList<>();
         for (float v : row) {
           values.add(v);
         }
@@ -140,7 +142,7 @@ class Neo4jGraphReaderTest {
 
   private static Map<String, String> edgesById(HeteroGraph g, EdgeType e) {
     Map<String, String> m = new TreeMap<>();
-    var out = g.out(e);
+    CsrAdjacency out = g.out(e);
     for (int u = 0; u < out.rowCount(); u++) {
       for (int p = out.start(u); p < out.end(u); p++) {
         String w = out.hasWeights() ? Float.toString(out.weight(p)) : "";
