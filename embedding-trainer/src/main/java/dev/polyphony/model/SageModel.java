@@ -7,7 +7,9 @@ import dev.polyphony.graph.sample.SeedDerivation;
 import dev.polyphony.graph.sample.NeighborSampler;
 import dev.polyphony.graph.sample.NeighborSamplerConfig;
 import dev.polyphony.graph.sample.SampledBlocks;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -29,6 +31,7 @@ public final class SageModel {
   private final TreePlan plan;
   private final Parameters parameters;
   private final SageEncoder encoder;
+  private final IdEmbeddings idEmbeddings;
 
   /** A model that samples the same way for training and inference. */
   public SageModel(HeteroGraph graph, NodeType seedType, SageEncoderConfig config, NeighborSamplerConfig sampling) {
@@ -59,6 +62,17 @@ public final class SageModel {
       dims.put(type, features.dimension(type));
     }
     this.encoder = new SageEncoder(parameters, plan, dims, config);
+    List<NodeType> idTypes = new ArrayList<>();
+    for (String name : config.idEmbeddingTypes()) {
+      idTypes.add(graph.schema().nodeType(name));
+    }
+    this.idEmbeddings = idTypes.isEmpty() ? null
+        : new IdEmbeddings(graph, idTypes, config.inputProjectionDim(), SeedDerivation.derive(config.seed(), -2));
+  }
+
+  /** The learned per-node vectors, or {@code null} when the config asks for none. */
+  public IdEmbeddings idEmbeddings() {
+    return idEmbeddings;
   }
 
   public HeteroGraph graph() {
@@ -138,7 +152,7 @@ public final class SageModel {
    */
   public INDArray output(String name, int[] seeds, long batchSeed, Map<String, INDArray> extra) {
     ComputationTree tree = tree(seeds, batchSeed, false);
-    Map<String, INDArray> inputs = encoder.inputs(tree, features);
+    Map<String, INDArray> inputs = encoder.inputs(tree, features, idEmbeddings).placeholders();
     Map<String, INDArray> in = new HashMap<>(inputs);
     in.putAll(extra);
     try {
