@@ -32,6 +32,8 @@ public final class SageModel {
   private final Parameters parameters;
   private final SageEncoder encoder;
   private final IdEmbeddings idEmbeddings;
+  private final NeighborSamplerConfig sampling;
+  private final NeighborSamplerConfig inferenceSampling;
 
   /** A model that samples the same way for training and inference. */
   public SageModel(HeteroGraph graph, NodeType seedType, SageEncoderConfig config, NeighborSamplerConfig sampling) {
@@ -48,6 +50,8 @@ public final class SageModel {
     this.graph = Objects.requireNonNull(graph, "graph");
     this.seedType = Objects.requireNonNull(seedType, "seedType");
     this.config = Objects.requireNonNull(config, "config");
+    this.sampling = sampling;
+    this.inferenceSampling = inferenceSampling;
     this.features = EncoderFeatures.of(graph, config.featureNormalization());
     this.sampler = new NeighborSampler(graph, sampling);
     this.plan = TreePlan.of(graph.schema(), sampling, seedType);
@@ -68,6 +72,39 @@ public final class SageModel {
     }
     this.idEmbeddings = idTypes.isEmpty() ? null
         : new IdEmbeddings(graph, idTypes, config.inputProjectionDim(), SeedDerivation.derive(config.seed(), -2));
+  }
+
+  private SageModel(SageModel trained, HeteroGraph other) {
+    this.graph = other;
+    this.seedType = trained.seedType;
+    this.config = trained.config;
+    this.sampling = trained.sampling;
+    this.inferenceSampling = trained.inferenceSampling;
+    this.features = EncoderFeatures.of(other, config.featureNormalization());
+    this.sampler = new NeighborSampler(other, sampling);
+    this.inferenceSampler = new NeighborSampler(other, inferenceSampling);
+    this.plan = trained.plan;
+    this.parameters = trained.parameters;
+    this.encoder = trained.encoder;
+    this.idEmbeddings = trained.idEmbeddings;
+  }
+
+  /**
+   * This model, sharing every weight, applied to {@code other}: a graph over the same nodes (same schema and
+   * node counts, so dense ids and learned vectors line up) whose edges may differ, such as the inference
+   * graph that gives new tracks their artist and album links back.
+   */
+  public SageModel on(HeteroGraph other) {
+    if (!other.schema().equals(graph.schema())) {
+      throw new IllegalArgumentException("the other graph has another schema");
+    }
+    for (NodeType type : graph.schema().nodeTypes()) {
+      if (other.nodeCount(type) != graph.nodeCount(type)) {
+        throw new IllegalArgumentException("node type '" + type + "' has " + other.nodeCount(type)
+            + " nodes in the other graph and " + graph.nodeCount(type) + " in the model's");
+      }
+    }
+    return new SageModel(this, other);
   }
 
   /** The learned per-node vectors, or {@code null} when the config asks for none. */
