@@ -145,8 +145,13 @@ public final class SageModel {
    * fan-outs, and unrolls their computation trees.
    */
   public ComputationTree tree(int[] seeds, long batchSeed, boolean training) {
+    return tree(seeds, batchSeed, training, NeighborCut.NONE);
+  }
+
+  /** As {@link #tree(int[], long, boolean)}, leaving out the first-hop neighbours {@code cut} names. */
+  public ComputationTree tree(int[] seeds, long batchSeed, boolean training, NeighborCut cut) {
     SampledBlocks sample = (training ? sampler : inferenceSampler).sample(seedType, seeds, batchSeed);
-    return ComputationTree.of(plan, sample);
+    return ComputationTree.of(plan, sample, cut);
   }
 
   /** L2-normalised (if configured) embeddings of {@code seeds}, one row per input position, without dropout. */

@@ -83,7 +83,7 @@ public record CatalogTasks(HeteroGraph graph, String playlistRelation, List<Stri
     int perBatch = config.pairsPerBatch();
     if (config.tasks().contains(ORGANISATIONAL)) {
       CsrAdjacency playlistTracks = graph.out(relation());
-      return new CooccurrencePairBatches(playlistTracks, graph.in(relation()),
+      return new CooccurrencePairBatches(relation().src(), playlistTracks, graph.in(relation()),
           CooccurrencePairBatches.batchesCoveringEdges(playlistTracks, perBatch), perBatch,
           config.negativesPerBatch(), seed);
     }

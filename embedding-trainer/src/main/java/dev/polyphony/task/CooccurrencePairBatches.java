@@ -1,7 +1,9 @@
 package dev.polyphony.task;
 
 import dev.polyphony.graph.CsrAdjacency;
+import dev.polyphony.graph.NodeType;
 import dev.polyphony.graph.sample.SeedDerivation;
+import dev.polyphony.model.NeighborCut;
 import dev.polyphony.train.BatchSource;
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
@@ -16,7 +18,9 @@ import java.util.SplittableRandom;
  * playlist-track edge uniformly (so playlists weigh by their length) and a second track of the same playlist
  * uniformly; then {@code negatives} tracks uniformly from the tracks that are in at least one training
  * playlist (so tracks held out of training, such as new tracks, are never seen). The seeds are the distinct tracks in
- * the order first drawn. Playlists with a single track cannot form a pair and are redrawn.
+ * the order first drawn. Playlists with a single track cannot form a pair and are redrawn. Each positive
+ * does not see the playlist of its pair while training ({@link NeighborCut}): a held-out track does not see
+ * the playlist it is recommended for either, so the encoder cannot learn to match by the shared playlist.
  */
 public final class CooccurrencePairBatches implements BatchSource {
   private static final int MAX_DRAWS_PER_PAIR = 64;
@@ -27,16 +31,19 @@ public final class CooccurrencePairBatches implements BatchSource {
   private final int pairs;
   private final int negatives;
   private final long seed;
+  private final NodeType playlistType;
 
   /**
+   * @param playlistType node type of the playlists
    * @param playlistTracks training playlist-track edges (rows: playlists)
    * @param trackPlaylists the same edges from the tracks' side; negatives come from its non-empty rows
    * @param batchesPerEpoch batches in an epoch
    * @param pairs positive pairs per batch
    * @param negatives extra uniformly drawn tracks per batch
    */
-  public CooccurrencePairBatches(CsrAdjacency playlistTracks, CsrAdjacency trackPlaylists, int batchesPerEpoch, int pairs,
+  public CooccurrencePairBatches(NodeType playlistType, CsrAdjacency playlistTracks, CsrAdjacency trackPlaylists, int batchesPerEpoch, int pairs,
       int negatives, long seed) {
+    this.playlistType = Objects.requireNonNull(playlistType, "playlistType");
     this.playlistTracks = Objects.requireNonNull(playlistTracks, "playlistTracks");
     if (batchesPerEpoch <= 0) {
       throw new IllegalArgumentException("batchesPerEpoch must be > 0 (got " + batchesPerEpoch + ")");
@@ -85,6 +92,7 @@ public final class CooccurrencePairBatches implements BatchSource {
     IntArrayList seeds = new IntArrayList();
     int[] anchors = new int[pairs];
     int[] positives = new int[pairs];
+    IntArrayList cut = new IntArrayList();
     IntBuffer offsets = playlistTracks.offsetsView();
     long edges = playlistTracks.edgeCount();
     for (int i = 0; i < pairs; i++) {
@@ -106,13 +114,22 @@ public final class CooccurrencePairBatches implements BatchSource {
         }
         anchors[i] = rowOf(rows, seeds, playlistTracks.target(position));
         positives[i] = rowOf(rows, seeds, playlistTracks.target(other));
+        while (cut.size() < seeds.size()) {
+          cut.add(-1);
+        }
+        if (cut.getInt(positives[i]) < 0) {
+          cut.set(positives[i], playlist);
+        }
         break;
       }
     }
     for (int i = 0; i < negatives; i++) {
       rowOf(rows, seeds, negativePool[random.nextInt(negativePool.length)]);
     }
-    return new TrainingBatch(seeds.toIntArray(), anchors, positives);
+    while (cut.size() < seeds.size()) {
+      cut.add(-1);
+    }
+    return new TrainingBatch(seeds.toIntArray(), anchors, positives, new NeighborCut(playlistType, cut.toIntArray()));
   }
 
   private static int rowOf(Int2IntOpenHashMap rows, IntArrayList seeds, int track) {

@@ -1,5 +1,6 @@
 package dev.polyphony.task;
 
+import dev.polyphony.model.NeighborCut;
 import java.util.Arrays;
 
 /**
@@ -8,9 +9,15 @@ import java.util.Arrays;
  * @param seeds distinct dense ids of the seed type; the encoder's output rows follow this order
  * @param anchors row (index into {@code seeds}) of each pair's anchor; empty for batches without pairs
  * @param positives row of each pair's positive, as long as {@code anchors}
+ * @param cut first-hop neighbours the seeds must not see while training ({@link NeighborCut#NONE}: none)
  */
-public record TrainingBatch(int[] seeds, int[] anchors, int[] positives) {
+public record TrainingBatch(int[] seeds, int[] anchors, int[] positives, NeighborCut cut) {
   public TrainingBatch {
+    java.util.Objects.requireNonNull(cut, "cut");
+    if (!cut.isNone() && cut.neighborOfSeed().length != seeds.length) {
+      throw new IllegalArgumentException("the cut names " + cut.neighborOfSeed().length + " seeds, the batch has "
+          + seeds.length);
+    }
     if (anchors.length != positives.length) {
       throw new IllegalArgumentException("anchors and positives differ in length (" + anchors.length + " vs "
           + positives.length + ")");
@@ -25,7 +32,7 @@ public record TrainingBatch(int[] seeds, int[] anchors, int[] positives) {
 
   /** A batch of seeds without pairs. */
   public static TrainingBatch of(int[] seeds) {
-    return new TrainingBatch(seeds, new int[0], new int[0]);
+    return new TrainingBatch(seeds, new int[0], new int[0], NeighborCut.NONE);
   }
 
   public int size() {
@@ -39,7 +46,7 @@ public record TrainingBatch(int[] seeds, int[] anchors, int[] positives) {
   @Override
   public boolean equals(Object o) {
     return o instanceof TrainingBatch b && Arrays.equals(seeds, b.seeds) && Arrays.equals(anchors, b.anchors)
-        && Arrays.equals(positives, b.positives);
+        && Arrays.equals(positives, b.positives) && cut.equals(b.cut);
   }
 
   @Override

@@ -162,7 +162,7 @@ public final class SageTrainer {
   /** One optimisation step; returns the total loss followed by each task's loss. */
   private static double[] step(SageModel model, TrainingPlan plan, Adam adam, double rate, List<String> names,
       String total, List<String> lossNames, TrainingBatch batch, long batchSeed) {
-    ComputationTree tree = model.tree(batch.seeds(), batchSeed, true);
+    ComputationTree tree = model.tree(batch.seeds(), batchSeed, true, batch.cut());
     IdEmbeddings ids = model.idEmbeddings();
     EncoderInputs encoderInputs = model.encoder().trainingInputs(tree, model.features(), ids,
         SeedDerivation.derive(batchSeed, 1));

@@ -28,7 +28,7 @@ class CooccurrenceContrastiveTaskTest {
         graph.in(contains), tau);
     String loss = task.buildLoss(model);
     int[] seeds = {0, 1, 2, 7, 8};
-    TrainingBatch batch = new TrainingBatch(seeds, new int[] {0, 3}, new int[] {1, 4});
+    TrainingBatch batch = new TrainingBatch(seeds, new int[] {0, 3}, new int[] {1, 4}, dev.polyphony.model.NeighborCut.NONE);
     ComputationTree tree = model.tree(seeds, 9, true);
     Map<String, INDArray> in = new HashMap<>(model.encoder().inputs(tree, model.features(), null).placeholders());
     in.putAll(task.targets(batch));

@@ -15,7 +15,7 @@ class CooccurrencePairBatchesTest {
 
   @Test
   void everyPairSharesAPlaylistAndSeedsAreDistinct() {
-    CooccurrencePairBatches batches = new CooccurrencePairBatches(playlistTracks, trackPlaylists, 3, 8, 5, 11);
+    CooccurrencePairBatches batches = new CooccurrencePairBatches(TinyCatalogs.PLAYLIST, playlistTracks, trackPlaylists, 3, 8, 5, 11);
     for (int b = 0; b < 3; b++) {
       TrainingBatch batch = batches.batch(1, b);
       assertThat(batch.pairCount()).isEqualTo(8);
@@ -33,17 +33,17 @@ class CooccurrencePairBatchesTest {
 
   @Test
   void batchesArePureFunctionsOfEpochIndexAndSeed() {
-    CooccurrencePairBatches one = new CooccurrencePairBatches(playlistTracks, trackPlaylists, 3, 8, 5, 11);
-    CooccurrencePairBatches two = new CooccurrencePairBatches(playlistTracks, trackPlaylists, 3, 8, 5, 11);
+    CooccurrencePairBatches one = new CooccurrencePairBatches(TinyCatalogs.PLAYLIST, playlistTracks, trackPlaylists, 3, 8, 5, 11);
+    CooccurrencePairBatches two = new CooccurrencePairBatches(TinyCatalogs.PLAYLIST, playlistTracks, trackPlaylists, 3, 8, 5, 11);
     assertThat(one.batch(2, 1)).isEqualTo(two.batch(2, 1)).isNotEqualTo(one.batch(2, 0));
-    assertThat(one.batch(2, 1)).isNotEqualTo(new CooccurrencePairBatches(playlistTracks, trackPlaylists, 3, 8, 5, 12)
+    assertThat(one.batch(2, 1)).isNotEqualTo(new CooccurrencePairBatches(TinyCatalogs.PLAYLIST, playlistTracks, trackPlaylists, 3, 8, 5, 12)
         .batch(2, 1));
   }
 
   @Test
   void rejectsACatalogWithoutPairs() {
     CsrAdjacency single = CsrAdjacency.fromEdges(2, 2, new int[] {0, 1}, new int[] {0, 1}, null, null, 2).adjacency();
-    assertThatThrownBy(() -> new CooccurrencePairBatches(single, single.transpose(), 1, 4, 0, 1))
+    assertThatThrownBy(() -> new CooccurrencePairBatches(TinyCatalogs.PLAYLIST, single, single.transpose(), 1, 4, 0, 1))
         .hasMessageContaining("no playlist has two tracks");
   }
 
