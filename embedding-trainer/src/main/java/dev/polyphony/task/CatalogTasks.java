@@ -85,7 +85,7 @@ public record CatalogTasks(HeteroGraph graph, String playlistRelation, List<Stri
       CsrAdjacency playlistTracks = graph.out(relation());
       return new CooccurrencePairBatches(relation().src(), playlistTracks, graph.in(relation()),
           CooccurrencePairBatches.batchesCoveringEdges(playlistTracks, perBatch), perBatch,
-          config.negativesPerBatch(), seed);
+          config.negativesPerBatch(), config.contextSize(), seed);
     }
     return new SeedBatches(trainedTracks().toIntArray(), perBatch + config.negativesPerBatch(), seed);
   }

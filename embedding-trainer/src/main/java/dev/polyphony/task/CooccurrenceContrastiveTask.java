@@ -13,14 +13,15 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Organisational task: tracks that share a playlist are close. Contrastive InfoNCE loss (van den Oord et al.,
- * "Representation Learning with Contrastive Predictive Coding", 2018) over a batch of pairs from
- * {@link CooccurrencePairBatches}: for anchor {@code a} with positive {@code p}, every other seed of the batch
- * is a negative (in-batch negatives, plus the batch's uniformly drawn tracks),
+ * "Representation Learning with Contrastive Predictive Coding", 2018) over the (context, positive) pairs of
+ * {@link CooccurrencePairBatches}. The query {@code q} of a pair is the normalised mean of its context
+ * tracks' unit embeddings -- the centroid a playlist is scored with at recommendation time -- and every other
+ * seed of the batch is a negative (in-batch negatives, plus the batch's uniformly drawn tracks):
  * <pre>
- *   L = -mean_pairs log( exp(cos(z_a, z_p) / tau) / sum_{s != a} exp(cos(z_a, z_s) / tau) )
+ *   L = -mean_pairs log( exp(cos(q, z_p) / tau) / sum_{s in S} exp(cos(q, z_s) / tau) )
  * </pre>
- * Seeds that share a playlist with the anchor (other than the positive) are left out of the denominator, so
- * true co-members are not pushed apart. Rows are picked with one-hot matrices, so every gradient flows
+ * where S leaves out the seeds that share a playlist with the positive (its context among them), so true
+ * co-members are not pushed apart. Rows are picked by averaging and one-hot matrices, so every gradient flows
  * through matrix products.
  */
 public final class CooccurrenceContrastiveTask implements Task {
@@ -64,10 +65,12 @@ public final class CooccurrenceContrastiveTask implements Task {
     SameDiff sd = model.sameDiff();
     SDVariable z = model.encoder().embedding(true);
     SDVariable unit = z.div(sd.math().sqrt(sd.math().square(z).sum(true, 1).add(1e-12)));
-    SDVariable anchors = sd.placeHolder(placeholder("anchors"), DataType.FLOAT, -1, -1);
+    SDVariable contexts = sd.placeHolder(placeholder("contexts"), DataType.FLOAT, -1, -1);
     SDVariable positives = sd.placeHolder(placeholder("positives"), DataType.FLOAT, -1, -1);
     SDVariable excluded = sd.placeHolder(placeholder("excluded"), DataType.FLOAT, -1, -1);
-    SDVariable logits = sd.mmul(anchors.mmul(unit), unit, false, true, false).div(temperature).add(excluded);
+    SDVariable mean = contexts.mmul(unit);
+    SDVariable query = mean.div(sd.math().sqrt(sd.math().square(mean).sum(true, 1).add(1e-12)));
+    SDVariable logits = sd.mmul(query, unit, false, true, false).div(temperature).add(excluded);
     // -log softmax at the positive = logsumexp(logits) - logit(positive), computed stably with the row maximum;
     // ND4J's logSoftmax takes the log of the softmax, which is -Infinity at the excluded entries.
     SDVariable max = logits.max(true, 1);
@@ -83,27 +86,30 @@ public final class CooccurrenceContrastiveTask implements Task {
     if (b == 0) {
       throw new IllegalArgumentException("task '" + name + "' needs a batch of pairs (got " + batch + ")");
     }
-    float[] anchors = new float[b * s];
+    float[] contexts = new float[b * s];
     float[] positives = new float[b * s];
     float[] excluded = new float[b * s];
     int[] seeds = batch.seeds();
     for (int i = 0; i < b; i++) {
-      int a = batch.anchors()[i];
+      int[] context = batch.context(i);
+      for (int row : context) {
+        contexts[i * s + row] += 1f / context.length;
+        excluded[i * s + row] = EXCLUDED;
+      }
       int p = batch.positives()[i];
-      anchors[i * s + a] = 1f;
       positives[i * s + p] = 1f;
-      excluded[i * s + a] = EXCLUDED;
-      int track = seeds[a];
+      int track = seeds[p];
       for (int e = trackPlaylists.start(track), end = trackPlaylists.end(track); e < end; e++) {
         int playlist = trackPlaylists.target(e);
         for (int j = 0; j < s; j++) {
-          if (j != p && j != a && playlistTracks.contains(playlist, seeds[j])) {
+          if (j != p && playlistTracks.contains(playlist, seeds[j])) {
             excluded[i * s + j] = EXCLUDED;
           }
         }
       }
+      excluded[i * s + p] = 0f;
     }
-    return Map.of(placeholder("anchors"), Nd4j.create(anchors, new long[] {b, s}, 'c'),
+    return Map.of(placeholder("contexts"), Nd4j.create(contexts, new long[] {b, s}, 'c'),
         placeholder("positives"), Nd4j.create(positives, new long[] {b, s}, 'c'),
         placeholder("excluded"), Nd4j.create(excluded, new long[] {b, s}, 'c'));
   }

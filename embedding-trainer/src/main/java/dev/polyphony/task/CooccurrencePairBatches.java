@@ -12,12 +12,14 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
- * Batches of track pairs that share a playlist, plus uniformly drawn extra tracks as negatives.
+ * Batches of (context, positive) pairs from playlists, plus uniformly drawn extra tracks as negatives: the
+ * context is up to {@code contextSize} tracks of a playlist and the positive another track of it, so training
+ * scores a track against the mean of a playlist's other tracks exactly as recommendation does.
  *
  * <p>Batch {@code b} of epoch {@code e} draws from the stream {@code seed / e / b}: {@code pairs} times a
- * playlist-track edge uniformly (so playlists weigh by their length) and a second track of the same playlist
- * uniformly; then {@code negatives} tracks uniformly from the tracks that are in at least one training
- * playlist (so tracks held out of training, such as new tracks, are never seen). The seeds are the distinct tracks in
+ * playlist-track edge uniformly (so playlists weigh by their length), whose track is the positive, and
+ * {@code min(contextSize, length - 1)} other tracks of that playlist without replacement; then
+ * {@code negatives} tracks uniformly from the tracks that are in at least one training playlist (so tracks held out of training, such as new tracks, are never seen). The seeds are the distinct tracks in
  * the order first drawn. Playlists with a single track cannot form a pair and are redrawn. Each positive
  * does not see the playlist of its pair while training ({@link NeighborCut}): a held-out track does not see
  * the playlist it is recommended for either, so the encoder cannot learn to match by the shared playlist.
@@ -30,6 +32,7 @@ public final class CooccurrencePairBatches implements BatchSource {
   private final int batchesPerEpoch;
   private final int pairs;
   private final int negatives;
+  private final int contextSize;
   private final long seed;
   private final NodeType playlistType;
 
@@ -40,9 +43,10 @@ public final class CooccurrencePairBatches implements BatchSource {
    * @param batchesPerEpoch batches in an epoch
    * @param pairs positive pairs per batch
    * @param negatives extra uniformly drawn tracks per batch
+   * @param contextSize most tracks in a pair's context ({@code >= 1}; 1 gives plain track pairs)
    */
   public CooccurrencePairBatches(NodeType playlistType, CsrAdjacency playlistTracks, CsrAdjacency trackPlaylists, int batchesPerEpoch, int pairs,
-      int negatives, long seed) {
+      int negatives, int contextSize, long seed) {
     this.playlistType = Objects.requireNonNull(playlistType, "playlistType");
     this.playlistTracks = Objects.requireNonNull(playlistTracks, "playlistTracks");
     if (batchesPerEpoch <= 0) {
@@ -50,6 +54,9 @@ public final class CooccurrencePairBatches implements BatchSource {
     }
     if (pairs <= 0) {
       throw new IllegalArgumentException("pairs must be > 0 (got " + pairs + ")");
+    }
+    if (contextSize < 1) {
+      throw new IllegalArgumentException("contextSize must be >= 1 (got " + contextSize + ")");
     }
     if (negatives < 0) {
       throw new IllegalArgumentException("negatives must be >= 0 (got " + negatives + ")");
@@ -71,6 +78,7 @@ public final class CooccurrencePairBatches implements BatchSource {
     this.batchesPerEpoch = batchesPerEpoch;
     this.pairs = pairs;
     this.negatives = negatives;
+    this.contextSize = contextSize;
     this.seed = seed;
   }
 
@@ -90,7 +98,8 @@ public final class CooccurrencePairBatches implements BatchSource {
     Int2IntOpenHashMap rows = new Int2IntOpenHashMap();
     rows.defaultReturnValue(-1);
     IntArrayList seeds = new IntArrayList();
-    int[] anchors = new int[pairs];
+    IntArrayList contextRows = new IntArrayList();
+    int[] contextOffsets = new int[pairs + 1];
     int[] positives = new int[pairs];
     IntArrayList cut = new IntArrayList();
     IntBuffer offsets = playlistTracks.offsetsView();
@@ -108,12 +117,23 @@ public final class CooccurrencePairBatches implements BatchSource {
         if (degree < 2) {
           continue;
         }
-        int other = start + random.nextInt(degree - 1);
-        if (other >= position) {
-          other++;
+        positives[i] = rowOf(rows, seeds, playlistTracks.target(position));
+        // a partial Fisher-Yates shuffle of the playlist's other positions picks the context
+        int[] others = new int[degree - 1];
+        for (int k = 0, j = start; j < start + degree; j++) {
+          if (j != position) {
+            others[k++] = j;
+          }
         }
-        anchors[i] = rowOf(rows, seeds, playlistTracks.target(position));
-        positives[i] = rowOf(rows, seeds, playlistTracks.target(other));
+        int take = Math.min(contextSize, others.length);
+        for (int k = 0; k < take; k++) {
+          int swap = k + random.nextInt(others.length - k);
+          int t = others[k];
+          others[k] = others[swap];
+          others[swap] = t;
+          contextRows.add(rowOf(rows, seeds, playlistTracks.target(others[k])));
+        }
+        contextOffsets[i + 1] = contextRows.size();
         while (cut.size() < seeds.size()) {
           cut.add(-1);
         }
@@ -129,7 +149,8 @@ public final class CooccurrencePairBatches implements BatchSource {
     while (cut.size() < seeds.size()) {
       cut.add(-1);
     }
-    return new TrainingBatch(seeds.toIntArray(), anchors, positives, new NeighborCut(playlistType, cut.toIntArray()));
+    return new TrainingBatch(seeds.toIntArray(), contextOffsets, contextRows.toIntArray(), positives,
+        new NeighborCut(playlistType, cut.toIntArray()));
   }
 
   private static int rowOf(Int2IntOpenHashMap rows, IntArrayList seeds, int track) {

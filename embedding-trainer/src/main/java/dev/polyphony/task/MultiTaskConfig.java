@@ -15,9 +15,10 @@ import java.util.Set;
  * @param pairsPerBatch positive track pairs per batch (organisational task)
  * @param negativesPerBatch uniformly drawn extra tracks per batch
  * @param dwaTemperature temperature of Dynamic Weight Average
+ * @param contextSize most tracks of a playlist whose mean is the query of a pair (organisational task)
  */
 public record MultiTaskConfig(List<String> tasks, String weighting, Map<String, Double> fixedWeights,
-    double temperature, int pairsPerBatch, int negativesPerBatch, double dwaTemperature) {
+    double temperature, int pairsPerBatch, int negativesPerBatch, double dwaTemperature, int contextSize) {
   /** Weighting scheme names. */
   public static final Set<String> WEIGHTINGS = Set.of("fixed", "uncertainty", "dwa");
 
@@ -56,24 +57,27 @@ public record MultiTaskConfig(List<String> tasks, String weighting, Map<String, 
     if (negativesPerBatch < 0) {
       throw new IllegalArgumentException("negativesPerBatch must be >= 0 (got " + negativesPerBatch + ")");
     }
+    if (contextSize < 1) {
+      throw new IllegalArgumentException("contextSize must be >= 1 (got " + contextSize + ")");
+    }
     if (!(dwaTemperature > 0) || Double.isInfinite(dwaTemperature)) {
       throw new IllegalArgumentException("dwaTemperature must be > 0 (got " + dwaTemperature + ")");
     }
   }
 
-  /** All four tasks, fixed weights 1, temperature 0.1, 256 pairs and 256 negatives per batch. */
+  /** All four tasks, fixed weights 1, temperature 0.1, 256 pairs of 5-track contexts and 256 negatives per batch. */
   public static MultiTaskConfig defaults() {
-    return new MultiTaskConfig(CatalogTasks.NAMES, "fixed", Map.of(), 0.1, 256, 256, 2.0);
+    return new MultiTaskConfig(CatalogTasks.NAMES, "fixed", Map.of(), 0.1, 256, 256, 2.0, 5);
   }
 
   public MultiTaskConfig withTasks(List<String> newTasks) {
     return new MultiTaskConfig(newTasks, weighting, fixedWeights, temperature, pairsPerBatch, negativesPerBatch,
-        dwaTemperature);
+        dwaTemperature, contextSize);
   }
 
   public MultiTaskConfig withWeighting(String newWeighting) {
     return new MultiTaskConfig(tasks, newWeighting, fixedWeights, temperature, pairsPerBatch, negativesPerBatch,
-        dwaTemperature);
+        dwaTemperature, contextSize);
   }
 
   /** The fixed weight of {@code task}. */

@@ -19,7 +19,7 @@ class CooccurrenceContrastiveTaskTest {
   private final EdgeType contains = graph.schema().edgeType("contains");
 
   @Test
-  void lossIsInfoNceOverTheBatchWithCoMembersLeftOut() {
+  void lossIsInfoNceOfTheContextCentroidOverTheBatchWithCoMembersLeftOut() {
     NeighborSamplerConfig sampling = NeighborSamplerConfig.of("contains:3,by_artist:1", 4);
     SageModel model = new SageModel(graph, TinyCatalogs.TRACK,
         SageEncoderConfig.builder().layers(1).outputDim(4).dropout(0).seed(3).build(), sampling);
@@ -28,7 +28,9 @@ class CooccurrenceContrastiveTaskTest {
         graph.in(contains), tau);
     String loss = task.buildLoss(model);
     int[] seeds = {0, 1, 2, 7, 8};
-    TrainingBatch batch = new TrainingBatch(seeds, new int[] {0, 3}, new int[] {1, 4}, dev.polyphony.model.NeighborCut.NONE);
+    // pair 0: context {t0, t2}, positive t1; pair 1: context {t7}, positive t8
+    TrainingBatch batch = new TrainingBatch(seeds, new int[] {0, 2, 3}, new int[] {0, 2, 3}, new int[] {1, 4},
+        dev.polyphony.model.NeighborCut.NONE);
     ComputationTree tree = model.tree(seeds, 9, true);
     Map<String, INDArray> in = new HashMap<>(model.encoder().inputs(tree, model.features(), null).placeholders());
     in.putAll(task.targets(batch));
@@ -37,16 +39,28 @@ class CooccurrenceContrastiveTaskTest {
     float[][] z = rows(model.embed(seeds, 9));
     double expected = 0;
     for (int i = 0; i < 2; i++) {
-      int a = batch.anchors()[i];
+      int[] context = batch.context(i);
+      float[] query = new float[z[0].length];
+      for (int row : context) {
+        for (int c = 0; c < query.length; c++) {
+          query[c] += z[row][c] / context.length;
+        }
+      }
+      double norm = Math.sqrt(dot(query, query));
+      for (int c = 0; c < query.length; c++) {
+        query[c] /= norm;
+      }
       int p = batch.positives()[i];
       double denominator = 0;
       for (int s = 0; s < seeds.length; s++) {
-        boolean coMember = s != p && shareAPlaylist(seeds[a], seeds[s]);
-        if (s != a && !coMember) {
-          denominator += Math.exp(dot(z[a], z[s]) / tau);
+        int candidate = s;
+        boolean inContext = java.util.Arrays.stream(context).anyMatch(r -> r == candidate);
+        boolean coMember = s != p && shareAPlaylist(seeds[p], seeds[s]);
+        if (!inContext && !coMember) {
+          denominator += Math.exp(dot(query, z[s]) / tau);
         }
       }
-      expected += -(dot(z[a], z[p]) / tau - Math.log(denominator));
+      expected += -(dot(query, z[p]) / tau - Math.log(denominator));
     }
     assertThat(actual).isCloseTo(expected / 2, within(1e-4));
   }
