@@ -82,6 +82,20 @@ public final class TrainingJobConfigReader {
     return bind(tree);
   }
 
+  /**
+   * The defaults overlaid by the YAML {@code text} (named {@code source} in messages) and then by each override.
+   *
+   * @throws JobConfigException when a key is unknown or a value invalid
+   */
+  public static TrainingJobConfig fromYaml(String text, String source, List<String> overrides) {
+    ConfigTree tree = defaultsTree();
+    tree.merge(ConfigTree.parse(text, source, false));
+    for (String override : overrides) {
+      tree.set(override);
+    }
+    return bind(tree);
+  }
+
   /** The defaults overlaid by the JSON {@code text} (as {@link #toJson} writes it), named {@code source}. */
   public static TrainingJobConfig fromJson(String text, String source) {
     ConfigTree tree = defaultsTree();
