@@ -2,6 +2,7 @@ package dev.polyphony.eval;
 
 import dev.polyphony.graph.CsrAdjacency;
 import java.util.Arrays;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Scores every track by the cosine between its unit vector and the centroid of the playlist's training
@@ -19,6 +20,25 @@ public record CentroidCosineScorer(PlaylistCatalog catalog, float[] unit, int d)
       throw new IllegalArgumentException("expected " + catalog.trackCount() + " rows of " + d + " values (got "
           + unit.length + " values)");
     }
+  }
+
+  /** A scorer over the rows of {@code embeddings} ({@code trackCount x d}), scaled to unit length. */
+  public static CentroidCosineScorer ofEmbeddings(PlaylistCatalog catalog, INDArray embeddings) {
+    int d = (int) embeddings.columns();
+    float[] unit = embeddings.dup('c').data().asFloat();
+    for (int base = 0; base < unit.length; base += d) {
+      double norm = 0;
+      for (int c = 0; c < d; c++) {
+        norm += (double) unit[base + c] * unit[base + c];
+      }
+      if (norm > 0) {
+        float inverse = (float) (1 / Math.sqrt(norm));
+        for (int c = 0; c < d; c++) {
+          unit[base + c] *= inverse;
+        }
+      }
+    }
+    return new CentroidCosineScorer(catalog, unit, d);
   }
 
   @Override

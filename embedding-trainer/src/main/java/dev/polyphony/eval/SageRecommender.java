@@ -1,6 +1,9 @@
 package dev.polyphony.eval;
 
+import dev.polyphony.graph.HeteroGraph;
 import dev.polyphony.graph.ProgressTracker;
+import dev.polyphony.graph.sample.SeedDerivation;
+import dev.polyphony.graph.split.PlaylistContinuationSplitConfig;
 import dev.polyphony.model.SageModel;
 import dev.polyphony.task.CatalogTasks;
 import dev.polyphony.train.EpochStats;
@@ -15,12 +18,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The GraphSAGE encoder as a playlist recommender: fitting trains it on the catalog's training graph with the
- * configured catalog tasks, embeds every track on the inference graph (so new tracks are embedded from their
+ * configured catalog tasks (early-stopped on a {@link PlaylistValidation} carved from that graph when the
+ * config holds tracks out for it), embeds every track on the inference graph (so new tracks are embedded from their
  * features and artist and album links alone) and scores tracks by cosine to the centroid of the playlist's
  * training tracks ({@link CentroidCosineScorer}).
  */
 public final class SageRecommender implements PlaylistRecommender {
   private static final int EMBED_BATCH = 1024;
+  private static final int VALIDATION_MIN_TRACKS = 5;
+  private static final long VALIDATION_SPLIT_STREAM = 3;
 
   private final String name;
   private final SageRecommenderConfig config;
@@ -57,20 +63,25 @@ public final class SageRecommender implements PlaylistRecommender {
   public FittedRecommender fit(PlaylistCatalog catalog, ProgressTracker progress) {
     SageModel model = train(catalog, progress);
     INDArray embeddings = model.on(catalog.inference()).embedAll(EMBED_BATCH, config.training().seed(), progress);
-    int d = (int) embeddings.columns();
-    float[] unit = embeddings.dup('c').data().asFloat();
-    normalizeRows(unit, d);
-    return new CentroidCosineScorer(catalog, unit, d);
+    return CentroidCosineScorer.ofEmbeddings(catalog, embeddings);
   }
 
   /** Trains a model on {@code catalog}'s training graph and returns it. */
   public SageModel train(PlaylistCatalog catalog, ProgressTracker progress) {
-    CatalogTasks catalogTasks = new CatalogTasks(catalog.training(), catalog.relation().relation(),
-        config.labelAttributes(), config.engagementAttribute());
-    SageModel model = new SageModel(catalog.training(), catalog.trackType(), config.encoder(),
-        config.training().sampling(), config.inferenceSampling());
+    HeteroGraph graph = catalog.training();
+    PlaylistValidation validation = null;
+    if (config.validationHoldOut() > 0) {
+      validation = new PlaylistValidation(graph, new PlaylistContinuationSplitConfig(catalog.relation().relation(),
+          VALIDATION_MIN_TRACKS, config.validationHoldOut(), SeedDerivation.derive(config.training().seed(),
+          VALIDATION_SPLIT_STREAM)));
+      graph = validation.trainingGraph();
+    }
+    CatalogTasks catalogTasks = new CatalogTasks(graph, catalog.relation().relation(), config.labelAttributes(),
+        config.engagementAttribute());
+    SageModel model = new SageModel(graph, catalog.trackType(), config.encoder(), config.training().sampling(),
+        config.inferenceSampling());
     TrainingPlan plan = new TrainingPlan(catalogTasks.tasks(config.tasks()), CatalogTasks.weighting(config.tasks()),
-        catalogTasks.batches(config.tasks(), config.training().seed()), null);
+        catalogTasks.batches(config.tasks(), config.training().seed()), validation);
     try {
       TrainResult result = new SageTrainer(config.training()).train(model, plan, progress, null, epochs);
       synchronized (this) {
@@ -80,20 +91,5 @@ public final class SageRecommender implements PlaylistRecommender {
       throw new java.io.UncheckedIOException(e);
     }
     return model;
-  }
-
-  static void normalizeRows(float[] values, int d) {
-    for (int base = 0; base < values.length; base += d) {
-      double norm = 0;
-      for (int c = 0; c < d; c++) {
-        norm += (double) values[base + c] * values[base + c];
-      }
-      if (norm > 0) {
-        float inverse = (float) (1 / Math.sqrt(norm));
-        for (int c = 0; c < d; c++) {
-          values[base + c] *= inverse;
-        }
-      }
-    }
   }
 }

@@ -16,9 +16,11 @@ import java.util.Objects;
  * @param inferenceFanouts fan-outs when embedding (more neighbours than in training lower the variance)
  * @param labelAttributes playlist attributes the stylistic task votes onto tracks
  * @param engagementAttribute track attribute the engagement task regresses
+ * @param validationHoldOut share of each playlist's training tracks held out for early stopping
+ *     ({@link PlaylistValidation}); 0 trains on every training track for all epochs
  */
 public record SageRecommenderConfig(SageEncoderConfig encoder, TrainConfig training, MultiTaskConfig tasks,
-    String inferenceFanouts, List<String> labelAttributes, String engagementAttribute) {
+    String inferenceFanouts, List<String> labelAttributes, String engagementAttribute, double validationHoldOut) {
   public SageRecommenderConfig {
     Objects.requireNonNull(encoder, "encoder");
     Objects.requireNonNull(training, "training");
@@ -27,6 +29,9 @@ public record SageRecommenderConfig(SageEncoderConfig encoder, TrainConfig train
     NeighborSamplerConfig.parseFanouts(inferenceFanouts);
     labelAttributes = List.copyOf(labelAttributes);
     Objects.requireNonNull(engagementAttribute, "engagementAttribute");
+    if (!(validationHoldOut >= 0 && validationHoldOut < 1)) {
+      throw new IllegalArgumentException("validationHoldOut must be in [0, 1), 0 for none (got " + validationHoldOut + ")");
+    }
   }
 
   /** The inference sampler: the inference fan-outs, seeded by the run seed. */
@@ -36,6 +41,6 @@ public record SageRecommenderConfig(SageEncoderConfig encoder, TrainConfig train
 
   public SageRecommenderConfig withTasks(MultiTaskConfig newTasks) {
     return new SageRecommenderConfig(encoder, training, newTasks, inferenceFanouts, labelAttributes,
-        engagementAttribute);
+        engagementAttribute, validationHoldOut);
   }
 }

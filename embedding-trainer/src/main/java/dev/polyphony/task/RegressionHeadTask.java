@@ -74,7 +74,9 @@ public final class RegressionHeadTask implements Task {
     SDVariable y = sd.placeHolder(name + "_targets", DataType.FLOAT, -1, width);
     SDVariable mask = sd.placeHolder(name + "_mask", DataType.FLOAT, -1, 1);
     SDVariable error = model.encoder().embedding(true).mmul(w).add(b).sub(y);
-    SDVariable perRow = sd.math().square(error).mean(true, 1);
+    SDVariable squares = sd.math().square(error);
+    // ND4J 1.0.0-M2.1 fails on a reduction over an axis of length 1, so one target skips it
+    SDVariable perRow = width == 1 ? squares : squares.mean(true, 1);
     return MaskedRows.mean(perRow, mask).rename(name + "_loss").name();
   }
 

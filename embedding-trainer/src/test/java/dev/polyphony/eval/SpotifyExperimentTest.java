@@ -28,14 +28,14 @@ class SpotifyExperimentTest {
     MultiTaskConfig tasks = MultiTaskConfig.defaults().withTasks(List.of(System.getProperty("tasks", "organisational").split(",")))
         .withWeighting(System.getProperty("weighting", "fixed"));
     tasks = new MultiTaskConfig(tasks.tasks(), tasks.weighting(), tasks.fixedWeights(), dprop("tau", 0.1), prop("pairs", 256), prop("negs", 256), 2.0);
-    SageRecommenderConfig cfg = new SageRecommenderConfig(enc, train, tasks, System.getProperty("ifan", "contains:30,by_artist:10,on_album:10;contains:20,by_artist:10,on_album:10"), List.of("genre", "subgenre"), "popularity");
+    SageRecommenderConfig cfg = new SageRecommenderConfig(enc, train, tasks, System.getProperty("ifan", "contains:30,by_artist:10,on_album:10;contains:20,by_artist:10,on_album:10"), List.of("genre", "subgenre"), "popularity", dprop("val", 0));
     ProgressTracker p = new ProgressTracker() {
       long t0 = System.nanoTime(); String stage;
       public void begin(String s, long total) { stage = s; t0 = System.nanoTime(); }
       public void step(long n) {}
       public void end() { System.out.printf("  %s done in %.1fs%n", stage, (System.nanoTime() - t0) / 1e9); }
     };
-    SageRecommender rec = new SageRecommender("sage", cfg, e -> System.out.println("  epoch " + e.epoch() + " loss " + e.meanLoss() + " " + e.taskLosses() + " w " + e.taskWeights() + " " + String.format("%.1fs", e.seconds())));
+    SageRecommender rec = new SageRecommender("sage", cfg, e -> System.out.println("  epoch " + e.epoch() + " loss " + e.meanLoss() + " " + e.taskLosses() + " w " + e.taskWeights() + " val " + e.validation() + " " + String.format("%.1fs", e.seconds())));
     PlaylistCatalog cat = evaluation.continuationCatalog();
     long t = System.nanoTime();
     for (EvaluationProtocol proto : List.of(EvaluationProtocol.WARM, EvaluationProtocol.COLD)) {
