@@ -121,7 +121,7 @@ public final class ModelBundle {
     TrainingJobConfig resolved = config.resolved();
     if (!model.config().equals(resolved.encoderConfig())) {
       throw new IllegalArgumentException("the model was built with encoder config " + model.config()
-          + ", the job says " + resolved.encoderConfig());
+          + ", not the job's " + resolved.encoderConfig());
     }
     HeteroGraph graph = model.graph();
     Map<NodeType, List<String>> columns = new LinkedHashMap<>();

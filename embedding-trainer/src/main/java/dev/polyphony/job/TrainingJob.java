@@ -1,9 +1,13 @@
 package dev.polyphony.job;
 
+import dev.polyphony.eval.PlaylistValidation;
 import dev.polyphony.graph.HeteroGraph;
 import dev.polyphony.graph.ProgressTracker;
+import dev.polyphony.graph.sample.SeedDerivation;
+import dev.polyphony.graph.split.PlaylistContinuationSplitConfig;
 import dev.polyphony.model.SageModel;
 import dev.polyphony.task.CatalogTasks;
+import dev.polyphony.task.MultiTaskConfig;
 import dev.polyphony.train.Checkpoint;
 import dev.polyphony.train.EpochStats;
 import dev.polyphony.train.SageTrainer;
@@ -21,7 +25,8 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Trains a job's encoder on a whole catalog graph, with every task of the job, into a run directory:
+ * Trains a job's encoder on a whole catalog graph, with every task of the job (the same tasks, weighting,
+ * batches and validation as the evaluation's {@link dev.polyphony.eval.SageRecommender}), into a run directory:
  * <ul>
  *   <li>{@value #JOB}: the resolved job config, written first;
  *   <li>{@value #CHECKPOINT}: the trainer's {@link Checkpoint} after every epoch;
@@ -38,20 +43,32 @@ public final class TrainingJob {
   public static final String METRICS = "metrics.jsonl";
   public static final String MODEL = "model";
 
+  /** Playlists with at least this many tracks give validation queries (as in the evaluation's recommender). */
+  static final int VALIDATION_MIN_TRACKS = 5;
+  /** Stream of the training seed that draws the validation split. */
+  static final long VALIDATION_SPLIT_STREAM = 3;
+
   private final TrainingJobConfig config;
   private final HeteroGraph graph;
+  private final PlaylistValidation validation;
   private final CatalogTasks catalogTasks;
 
   /**
-   * A job of {@code config} on {@code graph}.
+   * A job of {@code config} on {@code graph}. With {@code training.validationHoldOut > 0} a share of each
+   * playlist's tracks is held out of the graph the tasks learn from and scores every epoch.
    *
    * @throws JobConfigException when the config names relations, node types or attributes the graph lacks
    */
   public TrainingJob(TrainingJobConfig config, HeteroGraph graph) {
     this.config = Objects.requireNonNull(config, "config").resolved();
-    this.graph = Objects.requireNonNull(graph, "graph");
+    Objects.requireNonNull(graph, "graph");
     config.checkAgainst(graph);
-    this.catalogTasks = new CatalogTasks(graph, config.catalog().playlistRelation(), config.catalog().labelAttributes(),
+    String relation = config.catalog().playlistRelation();
+    double holdOut = config.training().validationHoldOut();
+    this.validation = holdOut == 0 ? null : new PlaylistValidation(graph, new PlaylistContinuationSplitConfig(relation,
+        VALIDATION_MIN_TRACKS, holdOut, SeedDerivation.derive(this.config.trainConfig().seed(), VALIDATION_SPLIT_STREAM)));
+    this.graph = validation == null ? graph : validation.trainingGraph();
+    this.catalogTasks = new CatalogTasks(this.graph, relation, config.catalog().labelAttributes(),
         config.catalog().engagementAttribute());
   }
 
@@ -60,17 +77,23 @@ public final class TrainingJob {
     return config;
   }
 
-  /** A new untrained model of this job on its graph, embedding the playlist relation's track type. */
+  /** The graph the tasks learn from: the job's graph, less the validation tracks when there are any. */
+  public HeteroGraph trainingGraph() {
+    return graph;
+  }
+
+  /** A new untrained model of this job on its training graph, embedding the playlist relation's track type. */
   public SageModel newModel() {
     TrainConfig training = config.trainConfig();
     return new SageModel(graph, catalogTasks.trackType(), config.encoderConfig(), training.sampling(),
         config.inferenceSampling());
   }
 
-  /** The job's tasks, their loss weighting and batches; no validation (the whole graph trains). */
+  /** The job's tasks, their loss weighting, batches and validation ({@code null} without a hold-out). */
   public TrainingPlan plan() {
-    return new TrainingPlan(catalogTasks.tasks(config.multiTaskConfig()), CatalogTasks.weighting(config.multiTaskConfig()),
-        catalogTasks.batches(config.multiTaskConfig(), config.trainConfig().seed()), null);
+    MultiTaskConfig tasks = config.multiTaskConfig();
+    return new TrainingPlan(catalogTasks.tasks(tasks), CatalogTasks.weighting(tasks),
+        catalogTasks.batches(tasks, config.trainConfig().seed()), validation);
   }
 
   /** Whether {@code runDir} holds a checkpoint to resume. */

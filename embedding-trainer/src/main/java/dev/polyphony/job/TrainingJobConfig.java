@@ -105,7 +105,7 @@ public record TrainingJobConfig(long seed, Encoder encoder, Training training, T
   /** The GraphSAGE recommender this job trains and evaluates. */
   public SageRecommenderConfig recommenderConfig() {
     return new SageRecommenderConfig(encoderConfig(), trainConfig(), multiTaskConfig(), training.inferenceFanouts(),
-        catalog.labelAttributes(), catalog.engagementAttribute());
+        catalog.labelAttributes(), catalog.engagementAttribute(), training.validationHoldOut());
   }
 
   /**
@@ -258,9 +258,11 @@ public record TrainingJobConfig(long seed, Encoder encoder, Training training, T
    * @param seed the run seed of sampling, shuffling and dropout; {@code null} follows the job seed
    * @param inferenceFanouts fan-outs when embedding (more neighbours than in training lower the variance);
    *     the same relations at every hop as {@code fanouts}
+   * @param validationHoldOut share of each playlist's tracks held out to score every epoch (validation
+   *     Recall@50) for early stopping and keeping the best epoch, in [0, 1); 0 trains on every edge for all epochs
    */
   public record Training(int epochs, int batchSize, double learningRate, double weightDecay, String fanouts,
-      int patience, Long seed, LearningRateSchedule schedule, String inferenceFanouts) {
+      int patience, Long seed, LearningRateSchedule schedule, String inferenceFanouts, double validationHoldOut) {
     static final List<String> FIELDS = fieldsOf(Training.class);
 
     public Training {
@@ -269,6 +271,10 @@ public record TrainingJobConfig(long seed, Encoder encoder, Training training, T
       given(inferenceFanouts, "training.inferenceFanouts");
       fanouts(fanouts, "training.fanouts");
       fanouts(inferenceFanouts, "training.inferenceFanouts");
+      if (!(validationHoldOut >= 0 && validationHoldOut < 1)) {
+        throw new JobConfigException("training.validationHoldOut", "must be in [0, 1), 0 for none (got "
+            + validationHoldOut + ")");
+      }
     }
 
     private static void fanouts(String spec, String path) {
@@ -290,7 +296,7 @@ public record TrainingJobConfig(long seed, Encoder encoder, Training training, T
 
     Training withSeed(long newSeed) {
       return new Training(epochs, batchSize, learningRate, weightDecay, fanouts, patience, newSeed, schedule,
-          inferenceFanouts);
+          inferenceFanouts, validationHoldOut);
     }
   }
 

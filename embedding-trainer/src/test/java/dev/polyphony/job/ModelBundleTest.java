@@ -141,7 +141,7 @@ class ModelBundleTest {
     SageModel untrained = new TrainingJob(config, graph).newModel();
     assertThat(ModelBundle.of(untrained, config).modelHash()).isNotEqualTo(bundle.modelHash());
     assertThatThrownBy(() -> ModelBundle.of(trained, JobFixtures.tinyJob("encoder.hiddenDim=16")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("another encoder config");
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hiddenDim=8").hasMessageContaining(", not the job's SageEncoderConfig[layers=2, hiddenDim=16");
   }
 
   @Test
