@@ -40,7 +40,8 @@ public final class EmbeddingJob {
       throw new IllegalArgumentException("batchSize must be > 0 (got " + batchSize + ")");
     }
     NodeType type = bundle.seedType();
-    if (graph.schema().hasNodeType(type.name()) && graph.nodeCount(type) == 0) {
+    bundle.requireFits(graph);
+    if (graph.nodeCount(type) == 0) {
       throw new IllegalArgumentException("the graph has no '" + type + "' nodes to embed");
     }
     progress.begin("build the model", -1);

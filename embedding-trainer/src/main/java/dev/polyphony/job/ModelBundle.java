@@ -205,8 +205,35 @@ public final class ModelBundle {
     return java.util.Arrays.copyOfRange(v.values(), row * v.columns(), (row + 1) * v.columns());
   }
 
-  /** Nodes of {@code graph} per type with learned vectors whose external id the model has not seen. */
+  /**
+   * Checks that the model applies to {@code graph}: the training graph's schema and, per node type, its
+   * feature columns.
+   *
+   * @throws IllegalArgumentException naming what differs
+   */
+  public void requireFits(HeteroGraph graph) {
+    if (!graph.schema().equals(schema)) {
+      throw new IllegalArgumentException("the graph's schema differs from the model's: the graph has node types "
+          + graph.schema().nodeTypes() + " and relations " + relations(graph.schema()) + ", the model was trained on "
+          + schema.nodeTypes() + " and " + relations(schema));
+    }
+    for (NodeType type : schema.nodeTypes()) {
+      List<String> have = graph.features(type).map(NodeFeatures::columns).orElse(List.of());
+      List<String> want = featureColumns.getOrDefault(type, List.of());
+      if (!have.equals(want)) {
+        throw new IllegalArgumentException("'" + type + "' nodes have feature columns " + have
+            + " in the graph; the model was trained on " + want);
+      }
+    }
+  }
+
+  /**
+   * Nodes of {@code graph} per type with learned vectors whose external id the model has not seen.
+   *
+   * @throws IllegalArgumentException when the model does not apply to the graph ({@link #requireFits})
+   */
   public Map<NodeType, Integer> unknownNodes(HeteroGraph graph) {
+    requireFits(graph);
     Map<NodeType, Integer> unknown = new LinkedHashMap<>();
     idTables.forEach((type, table) -> {
       IdMap known = IdMap.of(table.ids());
@@ -235,19 +262,7 @@ public final class ModelBundle {
    * @throws IllegalArgumentException when the graph's schema or feature columns differ from the training graph's
    */
   public SageModel model(HeteroGraph graph) {
-    if (!graph.schema().equals(schema)) {
-      throw new IllegalArgumentException("the graph's schema differs from the model's: the graph has node types "
-          + graph.schema().nodeTypes() + " and relations " + relations(graph.schema()) + ", the model was trained on "
-          + schema.nodeTypes() + " and " + relations(schema));
-    }
-    for (NodeType type : schema.nodeTypes()) {
-      List<String> have = graph.features(type).map(NodeFeatures::columns).orElse(List.of());
-      List<String> want = featureColumns.getOrDefault(type, List.of());
-      if (!have.equals(want)) {
-        throw new IllegalArgumentException("'" + type + "' nodes have feature columns " + have
-            + " in the graph; the model was trained on " + want);
-      }
-    }
+    requireFits(graph);
     SageEncoderConfig encoderConfig = config.encoderConfig();
     HeteroGraph input = graph;
     if (encoderConfig.featureNormalization() == FeatureNormalization.STANDARDIZE) {
