@@ -347,6 +347,10 @@ public final class ModelBundle {
     Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
     Path old = null;
     try {
+      // Temporary directories are created owner-only; the bundle should be readable like any other directory.
+      if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+        Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+      }
       AtomicFiles.writeString(tmp.resolve(CONFIG), TrainingJobConfigReader.toJson(config) + "\n");
       AtomicFiles.write(tmp.resolve(WEIGHTS), out -> BundleArrays.writeMatrices(out, weights));
       AtomicFiles.write(tmp.resolve(FEATURE_STATS), out -> BundleArrays.writeMatrices(out, statsMatrices()));
