@@ -83,7 +83,8 @@ final class EvaluateCommand implements Callable<Integer> {
         if (rejected > 0) {
           Path rejects = out.resolve("rejects.tsv");
           ingested.rejects().writeTsv(rejects);
-          text.println(rejected + " rows of " + input.data + " were rejected; see " + rejects);
+          text.println(rejected + (rejected == 1 ? " row of " : " rows of ") + input.data
+              + (rejected == 1 ? " was" : " were") + " rejected; see " + rejects);
         }
       }
       report = new EvaluationJob(config).run(catalog, ablations, scoringThreads, progress);

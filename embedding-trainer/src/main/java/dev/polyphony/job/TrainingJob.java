@@ -65,8 +65,9 @@ public final class TrainingJob {
     config.checkAgainst(graph);
     String relation = config.catalog().playlistRelation();
     double holdOut = config.training().validationHoldOut();
-    this.validation = holdOut == 0 ? null : new PlaylistValidation(graph, new PlaylistContinuationSplitConfig(relation,
-        VALIDATION_MIN_TRACKS, holdOut, SeedDerivation.derive(this.config.trainConfig().seed(), VALIDATION_SPLIT_STREAM)));
+    long splitSeed = SeedDerivation.derive(this.config.trainConfig().seed(), VALIDATION_SPLIT_STREAM);
+    this.validation = holdOut == 0 ? null : new PlaylistValidation(graph,
+        new PlaylistContinuationSplitConfig(relation, VALIDATION_MIN_TRACKS, holdOut, splitSeed));
     this.graph = validation == null ? graph : validation.trainingGraph();
     this.catalogTasks = new CatalogTasks(this.graph, relation, config.catalog().labelAttributes(),
         config.catalog().engagementAttribute());
@@ -148,7 +149,8 @@ public final class TrainingJob {
     Path bundleDir = runDir.resolve(MODEL);
     bundle.write(bundleDir);
     progress.end();
-    return new TrainingJobResult(result, bundle, bundleDir, history.isEmpty() ? 0 : history.get(history.size() - 1).epoch());
+    int resumedAfter = history.isEmpty() ? 0 : history.get(history.size() - 1).epoch();
+    return new TrainingJobResult(result, bundle, bundleDir, resumedAfter);
   }
 
   private void requireSameJob(Path jobFile, Path checkpoint) throws IOException {

@@ -61,11 +61,20 @@ public record TrainingJobConfig(long seed, Encoder encoder, Training training, T
           + " but encoder.layers is " + encoderConfig.layers() + "; they must be equal (got '"
           + trainConfig.fanouts() + "')");
     }
-    int inferenceHops = NeighborSamplerConfig.parseFanouts(training.inferenceFanouts()).size();
-    if (inferenceHops != encoderConfig.layers()) {
-      throw new JobConfigException("training.inferenceFanouts", "has " + inferenceHops + " hop"
-          + (inferenceHops == 1 ? "" : "s") + " but encoder.layers is " + encoderConfig.layers()
-          + "; they must be equal (got '" + training.inferenceFanouts() + "')");
+    List<Map<String, Integer>> trainingHops = NeighborSamplerConfig.parseFanouts(trainConfig.fanouts());
+    List<Map<String, Integer>> inferenceHops = NeighborSamplerConfig.parseFanouts(training.inferenceFanouts());
+    for (int h = 0; h < hops; h++) {
+      if (h >= inferenceHops.size() || !inferenceHops.get(h).keySet().equals(trainingHops.get(h).keySet())) {
+        Object follows = h < inferenceHops.size() ? inferenceHops.get(h).keySet() : "nothing";
+        throw new JobConfigException("training.inferenceFanouts", "must follow the relations of training.fanouts at "
+            + "every hop; hop " + (h + 1) + " follows " + follows + ", training " + trainingHops.get(h).keySet()
+            + " (got '" + training.inferenceFanouts() + "')");
+      }
+    }
+    if (inferenceHops.size() != hops) {
+      throw new JobConfigException("training.inferenceFanouts", "has " + inferenceHops.size() + " hops but "
+          + "encoder.layers is " + encoderConfig.layers() + "; they must be equal (got '" + training.inferenceFanouts()
+          + "')");
     }
   }
 
@@ -127,11 +136,6 @@ public record TrainingJobConfig(long seed, Encoder encoder, Training training, T
   public TrainingJobConfig resolved() {
     return new TrainingJobConfig(seed, encoder.withSeed(encoderConfig().seed()),
         training.withSeed(trainConfig().seed()), tasks, catalog, evaluation);
-  }
-
-  /** This config with {@code tasks} replaced. */
-  public TrainingJobConfig withTasks(Tasks newTasks) {
-    return new TrainingJobConfig(seed, encoder, training, newTasks, catalog, evaluation);
   }
 
   /**
@@ -311,12 +315,6 @@ public record TrainingJobConfig(long seed, Encoder encoder, Training training, T
       given(fixedWeights, "tasks.fixedWeights");
       fixedWeights.forEach((task, weight) -> given(weight, "tasks.fixedWeights." + task));
       fixedWeights = Map.copyOf(fixedWeights);
-    }
-
-    /** The section of {@code config}. */
-    public static Tasks of(MultiTaskConfig config) {
-      return new Tasks(config.tasks(), config.weighting(), config.fixedWeights(), config.temperature(),
-          config.pairsPerBatch(), config.negativesPerBatch(), config.dwaTemperature());
     }
 
     MultiTaskConfig toConfig() {

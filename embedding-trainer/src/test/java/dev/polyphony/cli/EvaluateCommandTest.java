@@ -6,6 +6,7 @@ import dev.polyphony.eval.EvaluationJson;
 import dev.polyphony.eval.EvaluationProtocol;
 import dev.polyphony.eval.EvaluationReport;
 import dev.polyphony.graph.io.GraphSnapshot;
+import dev.polyphony.graph.io.SpotifySongsReader;
 import dev.polyphony.job.JobFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +49,43 @@ class EvaluateCommandTest {
     assertThat(report.result("GraphSAGE multi-task (fixed)", EvaluationProtocol.WARM).queries()).isPositive();
     assertThat(run.out()).startsWith(Files.readString(out.resolve("evaluation.md")));
     assertThat(out.resolve("job.json")).content().contains("\"tasks\" : [ \"organisational\", \"engagement\" ]");
+  }
+
+  /**
+   * The fixture catalog as Spotify songs rows (one per playlist and track), plus one row whose popularity is
+   * not a number.
+   */
+  private Path songsCsv() throws Exception {
+    StringBuilder csv = new StringBuilder(String.join(",", SpotifySongsReader.COLUMNS)).append('\n');
+    for (int k = 0; k < JobFixtures.PLAYLISTS; k++) {
+      for (int j = 0; j < 6; j++) {
+        int i = (3 * k + j) % JobFixtures.TRACKS;
+        csv.append(String.join(",", "t" + i, "Song " + i, "Artist " + i % 5, Integer.toString(7 * i % 100),
+            "b" + i / 2, "Album " + i / 2, "2019-01-01", "Playlist " + k, "p" + k, k < 3 ? "rock" : "pop",
+            k % 2 == 0 ? "indie" : "classic", Double.toString((i % 5) / 5.0), Double.toString((i / 5) / 4.0),
+            Integer.toString(i % 12), "-5.0", Integer.toString(i % 2), "0.05", Double.toString(0.1 * (i % 3)),
+            "0.0", "0.1", "0.5", Integer.toString(100 + i), Integer.toString(200_000 + i))).append('\n');
+      }
+    }
+    csv.append("t99,Song 99,Artist 0,lots,b0,Album 0,2019-01-01,Playlist 0,p0,rock,indie,0.1,0.1,1,-5.0,1,0.05,0.1,"
+        + "0.0,0.1,0.5,100,200000\n");
+    Path file = dir.resolve("songs.csv");
+    Files.writeString(file, csv);
+    return file;
+  }
+
+  @Test
+  void readsSpotifySongsDataDirectlyAndReportsRejectedRows() throws Exception {
+    Path out = dir.resolve("evaluation");
+    CliRun run = CliRun.of("evaluate", "--data", songsCsv().toString(), "--config", job.toString(), "--set",
+        "tasks.tasks=[organisational, content]", "--set", "training.epochs=1", "--out", out.toString(),
+        "--threads", "1");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).startsWith("1 row of " + dir.resolve("songs.csv") + " was rejected; see "
+        + out.resolve("rejects.tsv")).contains("| GraphSAGE multi-task (fixed) |");
+    assertThat(out.resolve("rejects.tsv")).content().contains("track_popularity");
+    EvaluationReport report = EvaluationJson.read(out.resolve("evaluation.json"));
+    assertThat(report.recommenders()).hasSize(6);
   }
 
   @Test

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -82,11 +83,16 @@ class ModelBundleTest {
   }
 
   @Test
-  void theWeightsOfTaskHeadsAreKeptButNotNeededToEmbed() {
-    assertThat(bundle.weights().size()).isGreaterThan(trained.encoder().parameters().names().size() - 1);
+  void theWeightsOfTaskHeadsAreKeptButNotNeededToEmbed() throws Exception {
     SageModel encoderOnly = new TrainingJob(config, graph).newModel();
     assertThat(bundle.weights().keySet()).containsAll(encoderOnly.parameters().names());
     assertThat(bundle.weights().keySet()).hasSizeGreaterThan(encoderOnly.parameters().names().size());
+    ModelBundle headless = ModelBundle.of(encoderOnly, config);
+    Path target = dir.resolve("headless");
+    headless.write(target);
+    ModelBundle read = ModelBundle.read(target);
+    assertThat(read.weights().keySet()).containsExactlyElementsOf(encoderOnly.parameters().names());
+    assertThat(embeddings(read.model(graph))).containsExactly(embeddings(encoderOnly));
   }
 
   @Test
@@ -114,7 +120,7 @@ class ModelBundleTest {
     for (float v : fresh) {
       norm += v * v;
     }
-    assertThat(Math.sqrt(norm)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+    assertThat(Math.sqrt(norm)).isCloseTo(1.0, Offset.offset(1e-4));
   }
 
   @Test
@@ -123,9 +129,8 @@ class ModelBundleTest {
     // t_new has features (2, 2): with the training catalog's statistics (f0 mean 0, std sqrt(2); f1 mean 0,
     // std sqrt(1.25)) its z-scores are (sqrt 2, 2 / sqrt 1.25); its own graph's statistics would shift them.
     int row = JobFixtures.TRACKS;
-    assertThat(model.features().get(TRACK, row, 0)).isCloseTo((float) Math.sqrt(2), org.assertj.core.data.Offset.offset(1e-5f));
-    assertThat(model.features().get(TRACK, row, 1)).isCloseTo((float) (2 / Math.sqrt(1.25)),
-        org.assertj.core.data.Offset.offset(1e-5f));
+    assertThat(model.features().get(TRACK, row, 0)).isCloseTo((float) Math.sqrt(2), Offset.offset(1e-5f));
+    assertThat(model.features().get(TRACK, row, 1)).isCloseTo((float) (2 / Math.sqrt(1.25)), Offset.offset(1e-5f));
   }
 
   @Test
@@ -141,7 +146,8 @@ class ModelBundleTest {
     SageModel untrained = new TrainingJob(config, graph).newModel();
     assertThat(ModelBundle.of(untrained, config).modelHash()).isNotEqualTo(bundle.modelHash());
     assertThatThrownBy(() -> ModelBundle.of(trained, JobFixtures.tinyJob("encoder.hiddenDim=16")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hiddenDim=8").hasMessageContaining(", not the job's SageEncoderConfig[layers=2, hiddenDim=16");
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hiddenDim=8")
+        .hasMessageContaining(", not the job's SageEncoderConfig[layers=2, hiddenDim=16");
   }
 
   @Test

@@ -185,6 +185,12 @@ class TrainingJobConfigTest {
             + " they must be equal (got 'contains:10')");
     assertThat(failure(() -> TrainingJobConfig.load(file("e.yaml", "training:\n  fanouts: \"contains=10\"\n"),
         List.of())).getMessage()).startsWith(dir.resolve("e.yaml") + " (line 2): training.fanouts: fan-out spec hop 1");
+    assertThat(failure(() -> TrainingJobConfig.load(null, List.of(
+        "training.inferenceFanouts=contains:5,by_artist:5;contains:5,by_artist:5,on_album:5"))).getMessage())
+        .isEqualTo("--set training.inferenceFanouts=contains:5,by_artist:5;contains:5,by_artist:5,on_album:5: "
+            + "training.inferenceFanouts: must follow the relations of training.fanouts at every hop; hop 1 follows "
+            + "[contains, by_artist], training [contains, by_artist, on_album] (got "
+            + "'contains:5,by_artist:5;contains:5,by_artist:5,on_album:5')");
     assertThat(failure(() -> TrainingJobConfig.load(file("f.yaml", "evaluation:\n  coldFraction: 1\n"),
         List.of())).getMessage()).endsWith("f.yaml (line 2): evaluation.coldFraction: must be in (0, 1) (got 1.0)");
   }

@@ -117,7 +117,8 @@ class TrainingJobTest {
         .hasMessage("catalog.engagementAttribute: the engagement task needs attribute 'plays' on 'track' nodes "
             + "(attributes: [popularity])");
     assertThatThrownBy(() -> new TrainingJob(JobFixtures.tinyJob(
-        "training.fanouts=\"contains:2,likes:2;contains:2\""), graph))
+        "training.fanouts=contains:2,likes:2;contains:2", "training.inferenceFanouts=contains:4,likes:4;contains:4"),
+        graph))
         .hasMessage("training.fanouts: hop 1 names relation 'likes', which the graph does not have (relations: "
             + "[contains, by_artist, on_album])");
   }
