@@ -1,11 +1,7 @@
 package dev.polyphony.eval;
 
-import dev.polyphony.graph.HeteroGraph;
 import dev.polyphony.graph.ProgressTracker;
-import dev.polyphony.graph.sample.SeedDerivation;
-import dev.polyphony.graph.split.PlaylistContinuationSplitConfig;
 import dev.polyphony.model.SageModel;
-import dev.polyphony.task.CatalogTasks;
 import dev.polyphony.train.EpochStats;
 import dev.polyphony.train.SageTrainer;
 import dev.polyphony.train.TrainResult;
@@ -25,8 +21,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class SageRecommender implements PlaylistRecommender {
   private static final int EMBED_BATCH = 1024;
-  private static final int VALIDATION_MIN_TRACKS = 5;
-  private static final long VALIDATION_SPLIT_STREAM = 3;
 
   private final String name;
   private final SageRecommenderConfig config;
@@ -68,20 +62,9 @@ public final class SageRecommender implements PlaylistRecommender {
 
   /** Trains a model on {@code catalog}'s training graph and returns it. */
   public SageModel train(PlaylistCatalog catalog, ProgressTracker progress) {
-    HeteroGraph graph = catalog.training();
-    PlaylistValidation validation = null;
-    if (config.validationHoldOut() > 0) {
-      validation = new PlaylistValidation(graph, new PlaylistContinuationSplitConfig(catalog.relation().relation(),
-          VALIDATION_MIN_TRACKS, config.validationHoldOut(), SeedDerivation.derive(config.training().seed(),
-          VALIDATION_SPLIT_STREAM)));
-      graph = validation.trainingGraph();
-    }
-    CatalogTasks catalogTasks = new CatalogTasks(graph, catalog.relation().relation(), config.labelAttributes(),
-        config.engagementAttribute());
-    SageModel model = new SageModel(graph, catalog.trackType(), config.encoder(), config.training().sampling(),
-        config.inferenceSampling());
-    TrainingPlan plan = new TrainingPlan(catalogTasks.tasks(config.tasks()), CatalogTasks.weighting(config.tasks()),
-        catalogTasks.batches(config.tasks(), config.training().seed()), validation);
+    CatalogTraining training = new CatalogTraining(catalog.training(), catalog.relation().relation(), config);
+    SageModel model = training.newModel();
+    TrainingPlan plan = training.plan();
     try {
       TrainResult result = new SageTrainer(config.training()).train(model, plan, progress, null, epochs);
       synchronized (this) {

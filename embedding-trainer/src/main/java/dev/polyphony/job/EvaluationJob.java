@@ -68,7 +68,7 @@ public final class EvaluationJob {
       }
       for (String task : tasks.tasks()) {
         add(configs, main.withTasks(new MultiTaskConfig(List.of(task), "fixed", Map.of(), tasks.temperature(),
-            tasks.pairsPerBatch(), tasks.negativesPerBatch(), tasks.dwaTemperature())));
+            tasks.pairsPerBatch(), tasks.negativesPerBatch(), tasks.dwaTemperature(), tasks.contextSize())));
       }
     }
     return configs;

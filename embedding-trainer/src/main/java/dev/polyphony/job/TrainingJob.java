@@ -1,17 +1,12 @@
 package dev.polyphony.job;
 
-import dev.polyphony.eval.PlaylistValidation;
+import dev.polyphony.eval.CatalogTraining;
 import dev.polyphony.graph.HeteroGraph;
 import dev.polyphony.graph.ProgressTracker;
-import dev.polyphony.graph.sample.SeedDerivation;
-import dev.polyphony.graph.split.PlaylistContinuationSplitConfig;
 import dev.polyphony.model.SageModel;
-import dev.polyphony.task.CatalogTasks;
-import dev.polyphony.task.MultiTaskConfig;
 import dev.polyphony.train.Checkpoint;
 import dev.polyphony.train.EpochStats;
 import dev.polyphony.train.SageTrainer;
-import dev.polyphony.train.TrainConfig;
 import dev.polyphony.train.TrainResult;
 import dev.polyphony.train.TrainingPlan;
 import java.io.IOException;
@@ -43,15 +38,8 @@ public final class TrainingJob {
   public static final String METRICS = "metrics.jsonl";
   public static final String MODEL = "model";
 
-  /** Playlists with at least this many tracks give validation queries (as in the evaluation's recommender). */
-  static final int VALIDATION_MIN_TRACKS = 5;
-  /** Stream of the training seed that draws the validation split. */
-  static final long VALIDATION_SPLIT_STREAM = 3;
-
   private final TrainingJobConfig config;
-  private final HeteroGraph graph;
-  private final PlaylistValidation validation;
-  private final CatalogTasks catalogTasks;
+  private final CatalogTraining training;
 
   /**
    * A job of {@code config} on {@code graph}. With {@code training.validationHoldOut > 0} a share of each
@@ -63,14 +51,7 @@ public final class TrainingJob {
     this.config = Objects.requireNonNull(config, "config").resolved();
     Objects.requireNonNull(graph, "graph");
     config.checkAgainst(graph);
-    String relation = config.catalog().playlistRelation();
-    double holdOut = config.training().validationHoldOut();
-    long splitSeed = SeedDerivation.derive(this.config.trainConfig().seed(), VALIDATION_SPLIT_STREAM);
-    this.validation = holdOut == 0 ? null : new PlaylistValidation(graph,
-        new PlaylistContinuationSplitConfig(relation, VALIDATION_MIN_TRACKS, holdOut, splitSeed));
-    this.graph = validation == null ? graph : validation.trainingGraph();
-    this.catalogTasks = new CatalogTasks(this.graph, relation, config.catalog().labelAttributes(),
-        config.catalog().engagementAttribute());
+    this.training = new CatalogTraining(graph, config.catalog().playlistRelation(), this.config.recommenderConfig());
   }
 
   /** The resolved config. */
@@ -80,21 +61,17 @@ public final class TrainingJob {
 
   /** The graph the tasks learn from: the job's graph, less the validation tracks when there are any. */
   public HeteroGraph trainingGraph() {
-    return graph;
+    return training.trainingGraph();
   }
 
   /** A new untrained model of this job on its training graph, embedding the playlist relation's track type. */
   public SageModel newModel() {
-    TrainConfig training = config.trainConfig();
-    return new SageModel(graph, catalogTasks.trackType(), config.encoderConfig(), training.sampling(),
-        config.inferenceSampling());
+    return training.newModel();
   }
 
   /** The job's tasks, their loss weighting, batches and validation ({@code null} without a hold-out). */
   public TrainingPlan plan() {
-    MultiTaskConfig tasks = config.multiTaskConfig();
-    return new TrainingPlan(catalogTasks.tasks(tasks), CatalogTasks.weighting(tasks),
-        catalogTasks.batches(tasks, config.trainConfig().seed()), validation);
+    return training.plan();
   }
 
   /** Whether {@code runDir} holds a checkpoint to resume. */
