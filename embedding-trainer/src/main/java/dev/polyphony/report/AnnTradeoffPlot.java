@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
@@ -15,8 +15,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * The recall / speed curve of an approximate index, as in ann-benchmarks (Aumüller, Bernhardsson and
- * Faithfull, 2020): recall@10 across, queries per second up on a log axis, one point per {@code ef},
- * labelled with it and joined in the given order.
+ * Faithfull, 2020): recall@10 across, queries per second up (on a log axis when they span a factor of
+ * ten), one point per {@code ef}, labelled with it and joined in the given order.
  */
 public final class AnnTradeoffPlot {
   public static final PlotSize DEFAULT_SIZE = new PlotSize(900, 560);
@@ -48,12 +48,21 @@ public final class AnnTradeoffPlot {
     NumberAxis recall = new NumberAxis("recall@" + AnnSweep.K);
     recall.setAutoRangeIncludesZero(false);
     recall.setUpperMargin(0.08);
-    LogAxis speed = new LogAxis("queries per second (one thread)");
-    speed.setBase(10);
-    speed.setSmallestValue(1e-3);
-    XYPlot plot = new XYPlot(data, recall, speed, renderer);
+    XYPlot plot = new XYPlot(data, recall, speedAxis(points), renderer);
     PngCharts.style(plot);
     JFreeChart chart = PngCharts.chart("Approximate search: recall against speed", plot, false);
     PngCharts.write(chart, png, size);
+  }
+
+  /** Logarithmic when the speeds span a factor of ten or more, where a linear axis would crush the slow end. */
+  private static ValueAxis speedAxis(List<AnnTradeoffPoint> points) {
+    double min = Double.POSITIVE_INFINITY;
+    double max = 0;
+    for (AnnTradeoffPoint p : points) {
+      min = Math.min(min, p.queriesPerSecond());
+      max = Math.max(max, p.queriesPerSecond());
+    }
+    String label = "queries per second (one thread)";
+    return max >= 10 * min ? PngCharts.logAxis(label) : new NumberAxis(label);
   }
 }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
@@ -51,13 +50,8 @@ public final class DegreeDistributionPlot {
       renderer.setSeriesStroke(i, PngCharts.LINE);
       renderer.setSeriesShape(i, new Ellipse2D.Double(-3, -3, 6, 6));
     }
-    LogAxis degree = new LogAxis("degree (log-binned)");
-    LogAxis nodes = new LogAxis("nodes per degree");
-    degree.setBase(10);
-    nodes.setBase(10);
-    degree.setSmallestValue(0.5);
-    nodes.setSmallestValue(1e-9);
-    XYPlot plot = new XYPlot(data, degree, nodes, renderer);
+    XYPlot plot = new XYPlot(data, PngCharts.logAxis("degree (log-binned)"), PngCharts.logAxis("nodes per degree"),
+        renderer);
     PngCharts.style(plot);
     JFreeChart chart = PngCharts.chart("Degree distribution per relation", plot, true);
     PngCharts.write(chart, png, size);

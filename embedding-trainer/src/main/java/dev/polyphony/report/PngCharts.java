@@ -6,9 +6,13 @@ import java.awt.Color;
 import java.awt.Font;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.Axis;
+import org.jfree.chart.axis.LogarithmicAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
@@ -87,6 +91,18 @@ final class PngCharts {
     plot.setOutlineVisible(false);
     style(plot.getDomainAxis());
     style(plot.getRangeAxis());
+  }
+
+  /**
+   * A base-10 logarithmic axis for positive values, ticked at 1-9 times each power of ten and labelled
+   * with plain numbers ({@code 0.05}, {@code 20}, {@code 3,000}) rather than exponents.
+   */
+  static LogarithmicAxis logAxis(String label) {
+    LogarithmicAxis axis = new LogarithmicAxis(label);
+    axis.setStrictValuesFlag(true);
+    axis.setAutoRangeNextLogFlag(false);
+    axis.setNumberFormatOverride(new DecimalFormat("#,##0.####", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+    return axis;
   }
 
   static void style(Axis axis) {

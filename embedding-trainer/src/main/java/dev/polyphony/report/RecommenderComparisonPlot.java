@@ -43,8 +43,11 @@ public final class RecommenderComparisonPlot {
     PngCharts.style(recommenders);
     CombinedDomainCategoryPlot plot = new CombinedDomainCategoryPlot(recommenders);
     plot.setGap(12);
-    plot.add(panel(comparison, "Recall@50", RecommenderComparison.Row::recallAt50));
+    CategoryPlot recall = panel(comparison, "Recall@50", RecommenderComparison.Row::recallAt50);
+    plot.add(recall);
     plot.add(panel(comparison, "NDCG@50", RecommenderComparison.Row::ndcgAt50));
+    // Both panels colour the protocols alike: one legend entry per protocol, not per panel.
+    plot.setFixedLegendItems(recall.getLegendItems());
     JFreeChart chart = PngCharts.chart("Playlist continuation: recommenders compared", plot, true);
     PngCharts.write(chart, png, size);
   }

@@ -36,6 +36,12 @@ class AnnTradeoffPlotTest extends PlotContract<List<AnnTradeoffPoint>> {
   }
 
   @Test
+  void drawsWideSpeedRangesOnALogAxis() throws IOException {
+    assertDrawn(List.of(new AnnTradeoffPoint(8, 0.6, 80_000), new AnnTradeoffPoint(64, 0.97, 9_000),
+        new AnnTradeoffPoint(512, 1.0, 700)));
+  }
+
+  @Test
   void drawsASinglePoint() throws IOException {
     assertDrawn(List.of(new AnnTradeoffPoint(64, 1.0, 5000)));
   }
