@@ -1,8 +1,8 @@
 package dev.polyphony.job;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.polyphony.graph.io.AtomicFiles;
+import dev.polyphony.report.EpochRecord;
+import dev.polyphony.report.TrainingLog;
 import dev.polyphony.train.EpochStats;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -19,12 +19,11 @@ import java.util.Map;
  * </pre>
  * ({@code loss.total} is the weighted loss the optimiser minimised, the other losses are each task's unweighted
  * mean; {@code validation} holds the metric's name and value when the run validates; seconds are rounded to
- * milliseconds; a value that is not finite is written as {@code null}). The file is rewritten atomically after
+ * milliseconds). The format is {@link TrainingLog}'s, which the report reads back. The file is rewritten atomically after
  * every epoch from the whole history, so a resumed run, whose history starts with the checkpoint's, never
  * repeats or loses an epoch.
  */
 public final class MetricsLog {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path file;
   private final String validationMetric;
@@ -57,33 +56,14 @@ public final class MetricsLog {
     AtomicFiles.writeString(file, text.toString());
   }
 
-  /** The JSON line of one epoch. */
+  /** The JSON line of one epoch, in the format of {@link TrainingLog}. */
   public static String line(EpochStats stats, String validationMetric) {
-    Map<String, Object> root = new LinkedHashMap<>();
-    root.put("epoch", stats.epoch());
-    root.put("seconds", finite(Math.round(stats.seconds() * 1000) / 1000.0));
-    root.put("steps", stats.steps());
-    root.put("learningRate", finite(stats.learningRate()));
-    Map<String, Object> loss = new LinkedHashMap<>();
-    loss.put("total", finite(stats.meanLoss()));
-    stats.taskLosses().forEach((task, value) -> loss.put(task, finite(value)));
-    root.put("loss", loss);
-    Map<String, Object> weights = new LinkedHashMap<>();
-    stats.taskWeights().forEach((task, value) -> weights.put(task, finite(value)));
-    root.put("taskWeights", weights);
-    Map<String, Object> validation = new LinkedHashMap<>();
-    if (validationMetric != null) {
-      validation.put(validationMetric, finite(stats.validation()));
-    }
-    root.put("validation", validation);
-    try {
-      return JSON.writeValueAsString(root);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write epoch metrics as JSON", e);
-    }
-  }
-
-  private static Double finite(double value) {
-    return Double.isFinite(value) ? value : null;
+    Map<String, Double> loss = new LinkedHashMap<>();
+    loss.put(EpochRecord.TOTAL, stats.meanLoss());
+    loss.putAll(stats.taskLosses());
+    Map<String, Double> validation = validationMetric == null || !Double.isFinite(stats.validation())
+        ? Map.of() : Map.of(validationMetric, stats.validation());
+    return TrainingLog.format(new EpochRecord(stats.epoch(), Math.round(stats.seconds() * 1000) / 1000.0,
+        stats.steps(), stats.learningRate(), loss, stats.taskWeights(), validation));
   }
 }

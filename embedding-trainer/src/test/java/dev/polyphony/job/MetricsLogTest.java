@@ -28,11 +28,11 @@ class MetricsLogTest {
   @Test
   void oneCompactObjectPerEpoch() {
     assertThat(MetricsLog.line(epoch(1, Double.NaN, 0.33), null)).isEqualTo("{\"epoch\":1,\"seconds\":12.346,"
-        + "\"steps\":55,\"learningRate\":0.001,\"loss\":{\"total\":1.23,\"organisational\":0.9,\"content\":0.33},"
-        + "\"taskWeights\":{\"organisational\":1.0,\"content\":0.5},\"validation\":{}}");
-    assertThat(MetricsLog.line(epoch(2, 0.25, Double.NaN), "validation recall@50")).isEqualTo("{\"epoch\":2,"
-        + "\"seconds\":12.346,\"steps\":55,\"learningRate\":0.001,\"loss\":{\"total\":1.23,\"organisational\":0.9,"
-        + "\"content\":null},\"taskWeights\":{\"organisational\":1.0,\"content\":0.5},"
+        + "\"steps\":55,\"learningRate\":0.001,\"loss\":{\"total\":1.23,\"content\":0.33,\"organisational\":0.9},"
+        + "\"taskWeights\":{\"content\":0.5,\"organisational\":1.0},\"validation\":{}}");
+    assertThat(MetricsLog.line(epoch(2, 0.25, 0.5), "validation recall@50")).isEqualTo("{\"epoch\":2,"
+        + "\"seconds\":12.346,\"steps\":55,\"learningRate\":0.001,\"loss\":{\"total\":1.23,\"content\":0.5,"
+        + "\"organisational\":0.9},\"taskWeights\":{\"content\":0.5,\"organisational\":1.0},"
         + "\"validation\":{\"validation recall@50\":0.25}}");
   }
 

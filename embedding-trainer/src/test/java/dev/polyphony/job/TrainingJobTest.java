@@ -67,9 +67,9 @@ class TrainingJobTest {
       double rate = config.trainConfig().learningRate(epoch);
       assertThat(lines.get(epoch - 1)).matches("\\{\"epoch\":" + epoch + ",\"seconds\":" + number + ",\"steps\":"
           + steps + ",\"learningRate\":" + java.util.regex.Pattern.quote(Double.toString(rate))
-          + ",\"loss\":\\{\"total\":" + number + ",\"organisational\":" + number + ",\"content\":" + number
-          + ",\"stylistic\":" + number + ",\"engagement\":" + number + "\\},\"taskWeights\":\\{\"organisational\":1.0,"
-          + "\"content\":1.0,\"stylistic\":1.0,\"engagement\":1.0\\},\"validation\":\\{\\}\\}");
+          + ",\"loss\":\\{\"total\":" + number + ",\"content\":" + number + ",\"engagement\":" + number
+          + ",\"organisational\":" + number + ",\"stylistic\":" + number + "\\},\"taskWeights\":\\{\"content\":1.0,"
+          + "\"engagement\":1.0,\"organisational\":1.0,\"stylistic\":1.0\\},\"validation\":\\{\\}\\}");
     }
   }
 
