@@ -178,8 +178,11 @@ public final class SageModel {
       for (int i = 0; i < seeds.length; i++) {
         seeds[i] = from + i;
       }
-      all.get(NDArrayIndex.interval(from, to), NDArrayIndex.all())
-          .assign(embed(seeds, SeedDerivation.derive(sampleSeed, b)));
+      INDArray rows = embed(seeds, SeedDerivation.derive(sampleSeed, b));
+      all.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()).assign(rows);
+      if (rows.closeable()) {
+        rows.close();
+      }
       progress.step(1);
     }
     progress.end();

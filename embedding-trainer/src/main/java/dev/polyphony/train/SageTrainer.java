@@ -200,15 +200,27 @@ public final class SageTrainer {
           if (gradient != null) {
             int block = Integer.parseInt(e.getKey().substring(e.getKey().lastIndexOf('_') + 1));
             NodeType type = model.encoder().blockType(block);
-            ids.accumulate(type, e.getValue(), e.getValue().length, gradient.dup('c').data().asFloat());
+            ids.accumulate(type, e.getValue(), e.getValue().length, rowMajor(gradient));
           }
         }
         ids.applyAdam(rate, adam.step());
       }
+      SageModel.release(result.getGradients());
       return values;
     } finally {
       SageModel.release(in);
     }
+  }
+
+  /** The values of {@code a} in row-major order. */
+  private static float[] rowMajor(INDArray a) {
+    if (a.ordering() == 'c' && !a.isView()) {
+      return a.data().asFloat();
+    }
+    INDArray copy = a.dup('c');
+    float[] values = copy.data().asFloat();
+    copy.close();
+    return values;
   }
 
   /** History, best epoch and best weights of a run, and their conversion to and from checkpoints. */
