@@ -16,8 +16,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The GraphSAGE encoder as a playlist recommender: fitting trains it on the catalog's training graph with the
  * configured catalog tasks (early-stopped on a {@link PlaylistValidation} carved from that graph when the
  * config holds tracks out for it), embeds every track on the inference graph (so new tracks are embedded from their
- * features and artist and album links alone) and scores tracks by cosine to the centroid of the playlist's
- * training tracks ({@link CentroidCosineScorer}).
+ * features and artist and album links alone) and scores tracks for a playlist from its training tracks'
+ * embeddings ({@link KernelSumScorer} or {@link CentroidCosineScorer}, as the config says).
  */
 public final class SageRecommender implements PlaylistRecommender {
   private static final int EMBED_BATCH = 1024;
@@ -57,7 +57,9 @@ public final class SageRecommender implements PlaylistRecommender {
   public FittedRecommender fit(PlaylistCatalog catalog, ProgressTracker progress) {
     SageModel model = train(catalog, progress);
     INDArray embeddings = model.on(catalog.inference()).embedAll(EMBED_BATCH, config.training().seed(), progress);
-    return CentroidCosineScorer.ofEmbeddings(catalog, embeddings);
+    CentroidCosineScorer centroid = CentroidCosineScorer.ofEmbeddings(catalog, embeddings);
+    return config.kernelTemperature() > 0
+        ? new KernelSumScorer(catalog, centroid.unit(), centroid.d(), config.kernelTemperature()) : centroid;
   }
 
   /** Trains a model on {@code catalog}'s training graph and returns it. */

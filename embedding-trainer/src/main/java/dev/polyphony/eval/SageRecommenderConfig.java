@@ -18,9 +18,12 @@ import java.util.Objects;
  * @param engagementAttribute track attribute the engagement task regresses
  * @param validationHoldOut share of each playlist's training tracks held out for early stopping
  *     ({@link PlaylistValidation}); 0 trains on every training track for all epochs
+ * @param kernelTemperature how a playlist scores tracks: {@code > 0} the kernel sum over its tracks with this
+ *     temperature ({@link KernelSumScorer}), 0 the cosine to their centroid ({@link CentroidCosineScorer})
  */
 public record SageRecommenderConfig(SageEncoderConfig encoder, TrainConfig training, MultiTaskConfig tasks,
-    String inferenceFanouts, List<String> labelAttributes, String engagementAttribute, double validationHoldOut) {
+    String inferenceFanouts, List<String> labelAttributes, String engagementAttribute, double validationHoldOut,
+    double kernelTemperature) {
   public SageRecommenderConfig {
     Objects.requireNonNull(encoder, "encoder");
     Objects.requireNonNull(training, "training");
@@ -32,6 +35,10 @@ public record SageRecommenderConfig(SageEncoderConfig encoder, TrainConfig train
     if (!(validationHoldOut >= 0 && validationHoldOut < 1)) {
       throw new IllegalArgumentException("validationHoldOut must be in [0, 1), 0 for none (got " + validationHoldOut + ")");
     }
+    if (!(kernelTemperature >= 0) || Double.isInfinite(kernelTemperature)) {
+      throw new IllegalArgumentException("kernelTemperature must be >= 0, 0 for the centroid rule (got "
+          + kernelTemperature + ")");
+    }
   }
 
   /** The inference sampler: the inference fan-outs, seeded by the run seed. */
@@ -41,6 +48,6 @@ public record SageRecommenderConfig(SageEncoderConfig encoder, TrainConfig train
 
   public SageRecommenderConfig withTasks(MultiTaskConfig newTasks) {
     return new SageRecommenderConfig(encoder, training, newTasks, inferenceFanouts, labelAttributes,
-        engagementAttribute, validationHoldOut);
+        engagementAttribute, validationHoldOut, kernelTemperature);
   }
 }

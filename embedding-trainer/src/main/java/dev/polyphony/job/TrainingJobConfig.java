@@ -114,7 +114,8 @@ public record TrainingJobConfig(long seed, Encoder encoder, Training training, T
   /** The GraphSAGE recommender this job trains and evaluates. */
   public SageRecommenderConfig recommenderConfig() {
     return new SageRecommenderConfig(encoderConfig(), trainConfig(), multiTaskConfig(), training.inferenceFanouts(),
-        catalog.labelAttributes(), catalog.engagementAttribute(), training.validationHoldOut());
+        catalog.labelAttributes(), catalog.engagementAttribute(), training.validationHoldOut(),
+        training.kernelTemperature());
   }
 
   /**
@@ -264,9 +265,12 @@ public record TrainingJobConfig(long seed, Encoder encoder, Training training, T
    *     the same relations at every hop as {@code fanouts}
    * @param validationHoldOut share of each playlist's tracks held out to score every epoch (validation
    *     Recall@50) for early stopping and keeping the best epoch, in [0, 1); 0 trains on every edge for all epochs
+   * @param kernelTemperature how playlists score tracks when evaluating: the kernel-sum temperature, or 0 for
+   *     the cosine to the centroid of the playlist's tracks
    */
   public record Training(int epochs, int batchSize, double learningRate, double weightDecay, String fanouts,
-      int patience, Long seed, LearningRateSchedule schedule, String inferenceFanouts, double validationHoldOut) {
+      int patience, Long seed, LearningRateSchedule schedule, String inferenceFanouts, double validationHoldOut,
+      double kernelTemperature) {
     static final List<String> FIELDS = fieldsOf(Training.class);
 
     public Training {
@@ -278,6 +282,10 @@ public record TrainingJobConfig(long seed, Encoder encoder, Training training, T
       if (!(validationHoldOut >= 0 && validationHoldOut < 1)) {
         throw new JobConfigException("training.validationHoldOut", "must be in [0, 1), 0 for none (got "
             + validationHoldOut + ")");
+      }
+      if (!(kernelTemperature >= 0) || Double.isInfinite(kernelTemperature)) {
+        throw new JobConfigException("training.kernelTemperature", "must be >= 0, 0 for the centroid rule (got "
+            + kernelTemperature + ")");
       }
     }
 
@@ -300,7 +308,7 @@ public record TrainingJobConfig(long seed, Encoder encoder, Training training, T
 
     Training withSeed(long newSeed) {
       return new Training(epochs, batchSize, learningRate, weightDecay, fanouts, patience, newSeed, schedule,
-          inferenceFanouts, validationHoldOut);
+          inferenceFanouts, validationHoldOut, kernelTemperature);
     }
   }
 

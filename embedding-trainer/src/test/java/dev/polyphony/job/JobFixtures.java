@@ -48,9 +48,11 @@ public final class JobFixtures {
         learningRate: 0.01
         fanouts: "contains:3,by_artist:2,on_album:2;contains:2,by_artist:2,on_album:2"
         inferenceFanouts: "contains:5,by_artist:3,on_album:3;contains:5,by_artist:3,on_album:3"
+        validationHoldOut: 0.0
       tasks:
         pairsPerBatch: 8
         negativesPerBatch: 4
+        contextSize: 2
       """;
 
   private JobFixtures() {}

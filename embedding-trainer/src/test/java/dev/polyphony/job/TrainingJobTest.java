@@ -68,8 +68,8 @@ class TrainingJobTest {
       assertThat(lines.get(epoch - 1)).matches("\\{\"epoch\":" + epoch + ",\"seconds\":" + number + ",\"steps\":"
           + steps + ",\"learningRate\":" + java.util.regex.Pattern.quote(Double.toString(rate))
           + ",\"loss\":\\{\"total\":" + number + ",\"content\":" + number + ",\"engagement\":" + number
-          + ",\"organisational\":" + number + ",\"stylistic\":" + number + "\\},\"taskWeights\":\\{\"content\":1.0,"
-          + "\"engagement\":1.0,\"organisational\":1.0,\"stylistic\":1.0\\},\"validation\":\\{\\}\\}");
+          + ",\"organisational\":" + number + ",\"stylistic\":" + number + "\\},\"taskWeights\":\\{\"content\":0.2,"
+          + "\"engagement\":0.2,\"organisational\":1.0,\"stylistic\":0.2\\},\"validation\":\\{\\}\\}");
     }
   }
 
