@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
     description = "Builds heterogeneous music catalog graphs (tracks, playlists, artists, users), describes "
         + "them, exports their embeddings and proposes candidate tracks from them.",
     subcommands = {IngestCommand.class, StatsCommand.class, SynthCommand.class, DemoCommand.class,
-        RetrieveCommand.class, ExportCommand.class, HelpCommand.class})
+        RetrieveCommand.class, ExportCommand.class, RetrievalQualityCommand.class, HelpCommand.class})
 public final class PolyphonyCommand implements Runnable {
   @Spec
   CommandSpec spec;
