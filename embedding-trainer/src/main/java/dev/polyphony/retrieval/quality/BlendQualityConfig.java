@@ -45,4 +45,12 @@ public record BlendQualityConfig(List<String> generators, int listLength) {
     return new BlendQualityConfig(List.of(PlaylistContinuation.NAME, FreshContent.NAME, TrendingContent.NAME,
         TailCreator.NAME, RevenueMargin.NAME), DEFAULT_LIST_LENGTH);
   }
+
+  public BlendQualityConfig withListLength(int length) {
+    return new BlendQualityConfig(generators, length);
+  }
+
+  public BlendQualityConfig withGenerators(List<String> names) {
+    return new BlendQualityConfig(names, listLength);
+  }
 }
