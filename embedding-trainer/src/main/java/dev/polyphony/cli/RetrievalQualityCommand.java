@@ -88,8 +88,12 @@ final class RetrievalQualityCommand implements Callable<Integer> {
   Integer threads;
 
   @Option(names = "--measure-seconds", paramLabel = "S", defaultValue = "3",
-      description = "Measured seconds per queries/s figure, after 1 s of warm-up (default: ${DEFAULT-VALUE}).")
+      description = "Measured seconds per queries/s figure (default: ${DEFAULT-VALUE}).")
   double measureSeconds;
+
+  @Option(names = "--warmup-seconds", paramLabel = "S", defaultValue = "1",
+      description = "Seconds of querying before each queries/s figure is measured (default: ${DEFAULT-VALUE}).")
+  double warmupSeconds;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "polyphony-out/retrieval-quality",
       description = "Folder for the JSON and Markdown results (default: ${DEFAULT-VALUE}).")
@@ -142,9 +146,13 @@ final class RetrievalQualityCommand implements Callable<Integer> {
     if (!(measureSeconds > 0) || Double.isInfinite(measureSeconds)) {
       throw new ParameterException(spec.commandLine(), "--measure-seconds must be > 0 (got " + measureSeconds + ")");
     }
+    if (!(warmupSeconds >= 0) || Double.isInfinite(warmupSeconds)) {
+      throw new ParameterException(spec.commandLine(), "--warmup-seconds must be >= 0 (got " + warmupSeconds + ")");
+    }
     try {
       RetrievalQualityConfig config = RetrievalQualityConfig.defaults(seed).withAnnQueries(queries)
-          .withThroughput(new ThroughputConfig(1_000, Math.max(1, Math.round(measureSeconds * 1_000))));
+          .withThroughput(new ThroughputConfig(Math.round(warmupSeconds * 1_000),
+              Math.max(1, Math.round(measureSeconds * 1_000))));
       return threads == null ? config : config.withThreads(threads);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
