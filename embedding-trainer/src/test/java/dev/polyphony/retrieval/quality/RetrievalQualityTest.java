@@ -29,8 +29,8 @@ class RetrievalQualityTest {
 
   @BeforeAll
   void measure() {
-    graph = SyntheticCatalog.generate(SyntheticCatalogConfig.builder().tracks(800).playlists(60).creators(80)
-        .users(150).listensPerUser(10).genres(6).meanPlaylistLength(20).seed(SEED).build());
+    graph = SyntheticCatalog.generate(SyntheticCatalogConfig.builder().tracks(500).playlists(40).creators(50)
+        .users(100).listensPerUser(8).genres(4).meanPlaylistLength(15).seed(SEED).build());
     tracks = StandInTrackEmbedding.defaults(SEED).table(graph);
     config = RetrievalQualityConfig.defaults(SEED).withAnnQueries(200).withThreads(2)
         .withThroughput(new ThroughputConfig(0, 10)).withBlend(BlendQualityConfig.defaults().withListLength(20));
@@ -71,7 +71,7 @@ class RetrievalQualityTest {
   @Test
   void measuresTheIndexAtItsDefaultsAgainstTheExactOne() {
     AnnQualityResult ann = result.ann();
-    assertThat(ann.rows()).isEqualTo(800);
+    assertThat(ann.rows()).isEqualTo(500);
     assertThat(ann.dimension()).isEqualTo(64);
     assertThat(new int[] {ann.m(), ann.efConstruction(), ann.ef(), ann.k(), ann.queryCount()})
         .containsExactly(16, 200, 64, 10, 200);
