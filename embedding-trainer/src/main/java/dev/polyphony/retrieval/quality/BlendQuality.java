@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.IntPredicate;
+import java.util.function.Supplier;
 
 /**
  * Compares blended candidate lists with pure-relevance lists on the warm queries of a playlist
@@ -200,7 +201,7 @@ public final class BlendQuality {
   }
 
   /** The generator {@code make} builds, or null when the catalog lacks what it needs. */
-  private static <T> T optional(java.util.function.Supplier<T> make) {
+  private static <T> T optional(Supplier<T> make) {
     try {
       return make.get();
     } catch (IllegalArgumentException e) {
