@@ -13,11 +13,11 @@ class PolyphonyCommandTest {
     CliRun run = CliRun.of("--help");
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("Usage: polyphony", "ingest", "stats", "synth", "demo", "retrieve",
-        "export");
+        "export", "retrieval-quality");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ingest", "stats", "synth", "demo", "retrieve", "export"})
+  @ValueSource(strings = {"ingest", "stats", "synth", "demo", "retrieve", "export", "retrieval-quality"})
   void everyCommandHasHelp(String command) {
     CliRun run = CliRun.of(command, "--help");
     assertThat(run.exitCode()).isZero();
