@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         + "proposes candidate tracks from them.",
     subcommands = {IngestCommand.class, StatsCommand.class, SynthCommand.class, DemoCommand.class,
         TrainCommand.class, EmbedCommand.class, EvaluateCommand.class, RetrieveCommand.class, ExportCommand.class,
-        HelpCommand.class})
+        RetrievalQualityCommand.class, HelpCommand.class})
 public final class PolyphonyCommand implements Runnable {
   @Spec
   CommandSpec spec;
