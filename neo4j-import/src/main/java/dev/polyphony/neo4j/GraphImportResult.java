@@ -8,6 +8,8 @@ import java.util.Map;
  * @param graph fingerprint of the imported graph (see {@link GraphFingerprint})
  * @param alreadyComplete true when an earlier run had finished this import, so nothing was written
  * @param layout the batch layout used (a resumed import keeps its first run's layout)
+ * @param usedProcedure whether relationships were written through
+ *     {@value ImportProcedures#CREATE_RELATIONSHIPS} rather than Cypher statements
  * @param nodesWritten nodes written by this run per label (merged: new or updated)
  * @param nodesCreated nodes that did not exist before
  * @param relationshipsCreated relationships created by this run per type
@@ -16,7 +18,7 @@ import java.util.Map;
  * @param nodeNanos wall time of the node phase (constraints included)
  * @param relationshipNanos wall time of the relationship phase
  */
-public record GraphImportResult(String graph, boolean alreadyComplete, ImportLayout layout,
+public record GraphImportResult(String graph, boolean alreadyComplete, ImportLayout layout, boolean usedProcedure,
     Map<String, Long> nodesWritten, long nodesCreated, Map<String, Long> relationshipsCreated,
     int batchesWritten, int batchesSkipped, long nodeNanos, long relationshipNanos) {
   public GraphImportResult {

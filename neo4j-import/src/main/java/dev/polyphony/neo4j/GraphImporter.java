@@ -123,20 +123,39 @@ public final class GraphImporter {
       this.progress = progress;
     }
 
+    /** What the run is doing, for the message when it stops. */
+    private volatile String stage = "starting";
+    private boolean procedure;
+
+    /** Runs the import; whatever stops it midway surfaces as a {@link GraphImportException}. */
     GraphImportResult execute() {
+      try {
+        return executeStages();
+      } catch (GraphImportException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw stopped(stage, e);
+      }
+    }
+
+    private GraphImportResult executeStages() {
       long start = System.nanoTime();
       ImportLedger.Entry entry;
       try (Session session = driver.session(sessionConfig)) {
+        stage = "creating constraints";
         progress.begin("constraints", -1);
         createConstraints(session);
         entry = ledger.begin(session, config.layout());
         progress.end();
         layout = entry.layout();
         if (entry.isComplete()) {
+          stage = "completing the import";
           ledger.complete(session, graph.nodeCount(), graph.edgeCount());
-          return new GraphImportResult(ledger.graph(), true, layout, Map.of(), 0, Map.of(), 0, 0, 0, 0);
+          return new GraphImportResult(ledger.graph(), true, layout, false, Map.of(), 0, Map.of(), 0, 0, 0, 0);
         }
         committed = ledger.committedBatches(session);
+        procedure = config.useProcedures() && layout.relationshipMode() == RelationshipWriteMode.CREATE
+            && hasProcedure(session, ImportProcedures.CREATE_RELATIONSHIPS);
       }
       pool = Executors.newFixedThreadPool(config.concurrency(), new WorkerThreads());
       try {
@@ -147,15 +166,23 @@ public final class GraphImporter {
           importRelation(e, internalIds.get(e.src()), internalIds.get(e.dst()));
         }
         long relationshipNanos = System.nanoTime() - relStart;
+        stage = "completing the import";
         try (Session session = driver.session(sessionConfig)) {
           ledger.complete(session, graph.nodeCount(), graph.edgeCount());
         }
-        return new GraphImportResult(ledger.graph(), false, layout, nodesWritten, nodesCreated.get(),
+        return new GraphImportResult(ledger.graph(), false, layout, procedure, nodesWritten, nodesCreated.get(),
             relationshipsCreated, batchesWritten.get(), batchesSkipped.get(), nodeNanos, relationshipNanos);
       } finally {
         pool.shutdownNow();
         awaitQuietly(pool);
       }
+    }
+
+    private GraphImportException stopped(String what, Throwable failure) {
+      return new GraphImportException("import of graph " + GraphFingerprint.shortForm(ledger.graph())
+          + " stopped while " + what + ": "
+          + Objects.requireNonNullElse(failure.getMessage(), failure.getClass().getSimpleName())
+          + "; committed batches are kept, run the same import again to resume", failure);
     }
 
     private void createConstraints(Session session) {
@@ -169,6 +196,11 @@ public final class GraphImporter {
       session.run("CALL db.awaitIndexes(600)").consume();
     }
 
+    private static boolean hasProcedure(Session session, String name) {
+      return session.run("SHOW PROCEDURES YIELD name WHERE name = $name RETURN count(*) AS n", Map.of("name", name))
+          .single().get(0).asLong() > 0;
+    }
+
     // ---------------------------------------------------------------- nodes
 
     private Map<NodeType, long[]> importNodes() {
@@ -178,6 +210,7 @@ public final class GraphImporter {
         int n = graph.nodeCount(t);
         long[] ids = endpoint ? new long[n] : null;
         String label = mapping.label(t);
+        stage = "writing nodes of " + label;
         AtomicLong written = new AtomicLong();
         progress.begin("nodes " + label, n);
         List<Callable<Void>> tasks = new ArrayList<>();
@@ -314,6 +347,7 @@ public final class GraphImporter {
     private void importRelation(EdgeType e, long[] sourceIds, long[] targetIds) {
       CsrAdjacency out = graph.out(e);
       String type = mapping.relationshipType(e);
+      stage = "writing relationships " + type;
       RelationshipBatchPlan plan = RelationshipBatchPlan.of(out, graph.in(e), e.isHomogeneous(),
           layout.partitions());
       String query = relationshipQuery(e, out);
@@ -333,7 +367,7 @@ public final class GraphImporter {
               if (committed.contains(key)) {
                 batchesSkipped.incrementAndGet();
               } else {
-                created.addAndGet(writeRelationships(out, batch, query, key, sourceIds, targetIds));
+                created.addAndGet(writeRelationships(e, batch, query, key, sourceIds, targetIds));
                 batchesWritten.incrementAndGet();
               }
               progress.step(batch.edgeCount());
@@ -350,9 +384,13 @@ public final class GraphImporter {
     /**
      * One statement per relation. Parameters are parallel arrays ({@code $s[i] -> $d[i]}, optional
      * {@code $w[i]}, {@code $t[i]}): measured faster than a list of maps, which costs a map per edge to
-     * pack, send and unpack.
+     * pack, send and unpack. With the import procedure the same arrays go to
+     * {@value ImportProcedures#CREATE_RELATIONSHIPS}, the properties as a map of columns.
      */
     private String relationshipQuery(EdgeType e, CsrAdjacency out) {
+      if (procedure) {
+        return "CALL " + ImportProcedures.CREATE_RELATIONSHIPS + "($type, $s, $d, $p) YIELD created RETURN created";
+      }
       List<String> props = new ArrayList<>();
       if (out.hasWeights()) {
         props.add("`" + GraphMapping.WEIGHT + "`: $w[i]");
@@ -378,8 +416,9 @@ public final class GraphImporter {
       return q.toString();
     }
 
-    private long writeRelationships(CsrAdjacency out, RelationshipBatchPlan.EdgeBatch batch, String query,
+    private long writeRelationships(EdgeType e, RelationshipBatchPlan.EdgeBatch batch, String query,
         String key, long[] sourceIds, long[] targetIds) {
+      CsrAdjacency out = graph.out(e);
       int m = batch.edgeCount();
       long[] s = new long[m];
       long[] d = new long[m];
@@ -402,22 +441,36 @@ public final class GraphImporter {
       Map<String, Object> params = new HashMap<>(8);
       params.put("s", s);
       params.put("d", d);
-      if (w != null) {
-        params.put("w", w);
-      }
-      if (t != null) {
-        params.put("t", t);
+      if (procedure) {
+        Map<String, Object> properties = new HashMap<>(4);
+        if (w != null) {
+          properties.put(GraphMapping.WEIGHT, w);
+        }
+        if (t != null) {
+          properties.put(GraphMapping.TIMESTAMP, t);
+        }
+        params.put("type", mapping.relationshipType(e));
+        params.put("p", properties);
+      } else {
+        if (w != null) {
+          params.put("w", w);
+        }
+        if (t != null) {
+          params.put("t", t);
+        }
       }
       boolean exact = layout.relationshipMode() == RelationshipWriteMode.CREATE;
       try (Session session = driver.session(sessionConfig)) {
         return session.executeWrite(tx -> {
-          int created = tx.run(query, params).consume().counters().relationshipsCreated();
+          Result result = tx.run(query, params);
+          long created = procedure ? result.single().get(0).asLong()
+              : result.consume().counters().relationshipsCreated();
           if (exact && created != m) {
             throw new IllegalStateException("relationship batch " + key + " created " + created + " of "
                 + m + " relationships: end nodes are missing");
           }
           ledger.markBatch(tx, key);
-          return (long) created;
+          return created;
         });
       }
     }
@@ -450,9 +503,7 @@ public final class GraphImporter {
       if (failure != null) {
         pool.shutdownNow();
         awaitQuietly(pool);
-        throw new GraphImportException("import of graph " + GraphFingerprint.shortForm(ledger.graph())
-            + " stopped while writing " + what + ": " + failure.getMessage()
-            + "; committed batches are kept, run the same import again to resume", failure);
+        throw stopped("writing " + what, failure);
       }
     }
   }
