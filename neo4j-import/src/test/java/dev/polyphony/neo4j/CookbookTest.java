@@ -1,6 +1,7 @@
 package dev.polyphony.neo4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.polyphony.graph.HeteroGraphBuilder;
 import dev.polyphony.graph.ProgressTracker;
@@ -92,5 +93,27 @@ class CookbookTest {
         List.of("CONTAINS", "in", "Playlist", 1L, List.of("p1")),
         List.of("LISTENED", "in", "User", 1L, List.of("u1")));
     assertThat(SyntheticSchema.CONTAINS.relation()).isEqualTo(TestGraphs.CONTAINS.relation());
+  }
+
+  @Test
+  void summaryCountsNodesPerLabelAndRelationshipsPerTypeWithoutBookkeeping() {
+    ResultTable table = new Neo4jExplorer(target).summary();
+    assertThat(table.rows()).containsExactly(
+        List.of("node", "Artist", 2L), List.of("node", "Playlist", 2L), List.of("node", "Track", 3L),
+        List.of("node", "User", 1L),
+        List.of("relationship", "BY_ARTIST", 4L), List.of("relationship", "CONTAINS", 4L),
+        List.of("relationship", "LISTENED", 2L));
+  }
+
+  @Test
+  void labelQueriesRefuseNamesThatCouldInjectCypher() {
+    Neo4jExplorer explorer = new Neo4jExplorer(target);
+    assertThatThrownBy(() -> explorer.neighbourhood("Track`) DETACH DELETE n //", "t1", 5))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("label must be a letter");
+    assertThatThrownBy(() -> explorer.coOccurring("Playlist", "CONTAINS]->() DELETE x //", "Track", "t1", 5))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("relationship type must be a letter");
+    assertThat(explorer.neighbourhood("Track", "t1' OR 1=1 //", 5).rows()).isEmpty();
+    assertThatThrownBy(() -> new Neo4jExplorer(target).coOccurring(TestGraphs.CONTAINS, "t1", 5))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("no graph mapping");
   }
 }
