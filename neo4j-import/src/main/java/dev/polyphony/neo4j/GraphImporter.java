@@ -38,14 +38,17 @@ import org.neo4j.driver.summary.ResultSummary;
  *
  * <p>Order of work: a uniqueness constraint on {@code id} for every label (and the ledger's own), then
  * the nodes of each type in batches of {@code UNWIND ... MERGE} run in parallel (batches hold
- * disjoint ids), each returning the nodes' internal ids; then each relation in batches that look both
- * ends up by internal id (a direct seek instead of an index lookup of the string id) and {@code CREATE}
- * (or {@code MERGE}) the relationships, in parallel over node-disjoint blocks
- * ({@link RelationshipBatchPlan}). Every batch runs in a managed transaction, which the driver retries on
+ * disjoint ids), each returning the nodes' internal ids; then each relation in batches that address both
+ * ends by internal id (a direct seek instead of an index lookup of the string id) and create the
+ * relationships, in parallel over node-disjoint blocks ({@link RelationshipBatchPlan}). Where the server
+ * has {@value ImportProcedures#CREATE_RELATIONSHIPS} (the embedded one does), a CREATE batch is one call of
+ * it; otherwise, and for MERGE, one {@code UNWIND ... MATCH ... CREATE} (or {@code MERGE}) statement.
+ * Every batch runs in a managed transaction, which the driver retries on
  * transient errors such as deadlocks, and records itself in the {@link ImportLedger} in that same
  * transaction. An import that stops midway therefore resumes, when run again with the same graph, from
  * its last committed batches and ends with exactly the graph's nodes and relationships; running a
- * finished import again writes nothing.
+ * finished import again writes nothing. Whatever stops a run (a failed batch, a lost connection, a closed
+ * driver) surfaces as a {@link GraphImportException}.
  *
  * <p>Internal node ids are only held for the duration of one run: they are read back from the node
  * batches (or looked up again for batches a previous run committed) and never stored.
