@@ -13,15 +13,21 @@ import dev.polyphony.neo4j.GraphImportConfig;
 import dev.polyphony.neo4j.GraphImportResult;
 import dev.polyphony.neo4j.GraphImporter;
 import dev.polyphony.neo4j.GraphMapping;
+import dev.polyphony.neo4j.ImportMethod;
 import dev.polyphony.neo4j.Neo4jConnection;
 import dev.polyphony.neo4j.Neo4jTarget;
+import dev.polyphony.neo4j.OfflineGraphImporter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.neo4j.driver.Session;
@@ -32,9 +38,9 @@ import org.neo4j.driver.Session;
  * store by each method. The naive import writes nodes the same way ({@code UNWIND ... MERGE}, one batch
  * at a time) and relationships as one {@code UNWIND $rows AS r MATCH (a:Src {id: r.s}) MATCH (b:Dst
  * {id: r.d}) CREATE (a)-[:T]->(b)} transaction per batch of 10,000. {@link GraphImporter} runs with its
- * Cypher statements and with its import procedure, at each requested concurrency. Neo4j's offline
- * importer ({@link Neo4jOfflineImport}) writes the same catalog into a fresh store through CSV files; its
- * time runs from the first CSV line to the constraints being online, nodes included.
+ * Cypher statements and with its import procedure, at each requested concurrency.
+ * {@link OfflineGraphImporter} writes the same catalog into a fresh store with Neo4j's offline importer;
+ * its time runs from the first CSV line to the constraints being online, nodes included.
  *
  * <p>A small catalog is imported by each method first to warm the JVM up. Each import gets its own
  * server and store so none inherits another's files or caches. The methods take turns for
@@ -124,8 +130,9 @@ public final class Neo4jImportComparison {
       RelationshipCpu cpu = new RelationshipCpu();
       GraphImportResult r = new GraphImporter(target, config).importGraph(graph, cpu);
       verify(target, graph);
-      if (r.usedProcedure() != config.useProcedures()) {
-        throw new IllegalStateException("the import procedure was " + (r.usedProcedure() ? "" : "not ") + "used");
+      ImportMethod expected = config.useProcedures() ? ImportMethod.PROCEDURE : ImportMethod.CYPHER;
+      if (r.method() != expected) {
+        throw new IllegalStateException("expected an import by " + expected + ", got " + r.method());
       }
       return new Row("", r.totalNodesWritten(), r.nodesPerSecond(), r.totalRelationshipsCreated(),
           r.relationshipsPerSecond(), cpu.seconds() * 1e6 / r.totalRelationshipsCreated(), loadAverage());
@@ -241,35 +248,58 @@ public final class Neo4jImportComparison {
   }
 
   /**
-   * Offline import into a fresh home: CSV files, the importer, then the server started on the store and
-   * the uniqueness constraints built online. Nodes and relationships share the whole time.
+   * {@link OfflineGraphImporter} into a fresh home: CSV files, the importer, then the server started on
+   * the store, the uniqueness constraints built online and the import recorded. Nodes and relationships
+   * share the whole time.
    */
   private static Row measureOffline(HeteroGraph graph) throws IOException {
     Path home = Files.createTempDirectory("polyphony-neo4j-offline");
     try {
-      GraphMapping mapping = GraphMapping.conventional(graph.schema());
+      EmbeddedNeo4jConfig embedded = new EmbeddedNeo4jConfig(home, 0, EmbeddedNeo4jConfig.DEFAULT_PAGE_CACHE_BYTES);
       long cpu0 = processCpuNanos();
-      long t0 = System.nanoTime();
-      List<String> files = Neo4jOfflineImport.writeCsv(graph, mapping, home.resolve("import"));
-      long t1 = System.nanoTime();
-      Neo4jOfflineImport.importInto(home, files);
-      long t2 = System.nanoTime();
-      try (Neo4jTarget target = open(home); Session s = target.session()) {
-        for (NodeType t : graph.schema().nodeTypes()) {
-          s.run("CREATE CONSTRAINT IF NOT EXISTS FOR (n:" + mapping.quotedLabel(t) + ") REQUIRE n.id IS UNIQUE")
-              .consume();
-        }
-        s.run("CALL db.awaitIndexes(600)").consume();
-        long t3 = System.nanoTime();
-        double seconds = (t3 - t0) / 1e9;
+      StageTimes stages = new StageTimes();
+      GraphImportResult r = new OfflineGraphImporter(embedded, Runtime.getRuntime().availableProcessors())
+          .importGraph(graph, stages);
+      double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
+      double seconds = r.relationshipNanos() / 1e9;
+      System.out.println("  offline: " + stages);
+      try (Neo4jTarget target = Neo4jTarget.open(Neo4jConnection.embedded(embedded))) {
         verify(target, graph);
-        System.out.printf("  offline: CSV %.1f s, importer %.1f s, start and constraints %.1f s%n", (t1 - t0) / 1e9,
-            (t2 - t1) / 1e9, (t3 - t2) / 1e9);
-        return new Row("", graph.nodeCount(), graph.nodeCount() / seconds, graph.edgeCount(),
-            graph.edgeCount() / seconds, (processCpuNanos() - cpu0) / 1e9 * 1e6 / graph.edgeCount(), loadAverage());
       }
+      return new Row("", graph.nodeCount(), graph.nodeCount() / seconds, graph.edgeCount(),
+          graph.edgeCount() / seconds, cpuSeconds * 1e6 / graph.edgeCount(), loadAverage());
     } finally {
       delete(home);
+    }
+  }
+
+  /** Wall time per stage kind (the first word of the stage name), in order of appearance. */
+  private static final class StageTimes implements ProgressTracker {
+    private record Open(String kind, long startNanos) {}
+
+    private final Map<String, Long> nanos = new LinkedHashMap<>();
+    private final Deque<Open> open = new ArrayDeque<>();
+
+    @Override
+    public void begin(String stage, long totalSteps) {
+      open.push(new Open(stage.split(" ")[0], System.nanoTime()));
+    }
+
+    @Override
+    public void step(long steps) {}
+
+    @Override
+    public void end() {
+      Open stage = open.pop();
+      nanos.merge(stage.kind(), System.nanoTime() - stage.startNanos(), Long::sum);
+    }
+
+    @Override
+    public String toString() {
+      StringBuilder sb = new StringBuilder();
+      nanos.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k)
+          .append(String.format(Locale.ROOT, " %.1f s", v / 1e9)));
+      return sb.toString();
     }
   }
 

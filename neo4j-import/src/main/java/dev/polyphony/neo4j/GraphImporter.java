@@ -31,6 +31,7 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Result;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.summary.ResultSummary;
 
 /**
@@ -92,7 +93,23 @@ public final class GraphImporter {
     return run.execute();
   }
 
-  private static void checkPropertyNames(HeteroGraph graph, GraphMapping mapping) {
+  /**
+   * The uniqueness constraint on {@code id} of every label of {@code mapping} and the ledger's own
+   * constraints, waiting until they are online.
+   */
+  static void createConstraints(Session session, GraphMapping mapping) {
+    ImportLedger.ensureSchema(session);
+    for (NodeType t : mapping.schema().nodeTypes()) {
+      String label = mapping.label(t);
+      session.run("CREATE CONSTRAINT " + CypherNames.quote("constraint", "polyphony_" + label + "_id")
+          + " IF NOT EXISTS FOR (n:" + mapping.quotedLabel(t) + ") REQUIRE n.`" + GraphMapping.ID
+          + "` IS UNIQUE").consume();
+    }
+    session.run("CALL db.awaitIndexes(600)").consume();
+  }
+
+  /** Refuses attribute names that are not valid property names or would overwrite id or features. */
+  static void checkPropertyNames(HeteroGraph graph, GraphMapping mapping) {
     for (NodeType t : graph.schema().nodeTypes()) {
       for (String name : graph.attributes(t).names()) {
         CypherNames.require("attribute '" + name + "' of node type '" + t + "': property name", name);
@@ -147,14 +164,14 @@ public final class GraphImporter {
       try (Session session = driver.session(sessionConfig)) {
         stage = "creating constraints";
         progress.begin("constraints", -1);
-        createConstraints(session);
+        createConstraints(session, mapping);
         entry = ledger.begin(session, config.layout());
         progress.end();
         layout = entry.layout();
         if (entry.isComplete()) {
           stage = "completing the import";
           ledger.complete(session, graph.nodeCount(), graph.edgeCount());
-          return new GraphImportResult(ledger.graph(), true, layout, false, Map.of(), 0, Map.of(), 0, 0, 0, 0);
+          return new GraphImportResult(ledger.graph(), true, layout, method(), Map.of(), 0, Map.of(), 0, 0, 0, 0);
         }
         committed = ledger.committedBatches(session);
         procedure = config.useProcedures() && layout.relationshipMode() == RelationshipWriteMode.CREATE
@@ -173,12 +190,16 @@ public final class GraphImporter {
         try (Session session = driver.session(sessionConfig)) {
           ledger.complete(session, graph.nodeCount(), graph.edgeCount());
         }
-        return new GraphImportResult(ledger.graph(), false, layout, procedure, nodesWritten, nodesCreated.get(),
+        return new GraphImportResult(ledger.graph(), false, layout, method(), nodesWritten, nodesCreated.get(),
             relationshipsCreated, batchesWritten.get(), batchesSkipped.get(), nodeNanos, relationshipNanos);
       } finally {
         pool.shutdownNow();
         awaitQuietly(pool);
       }
+    }
+
+    private ImportMethod method() {
+      return procedure ? ImportMethod.PROCEDURE : ImportMethod.CYPHER;
     }
 
     private GraphImportException stopped(String what, Throwable failure) {
@@ -188,20 +209,14 @@ public final class GraphImporter {
           + "; committed batches are kept, run the same import again to resume", failure);
     }
 
-    private void createConstraints(Session session) {
-      ImportLedger.ensureSchema(session);
-      for (NodeType t : graph.schema().nodeTypes()) {
-        String label = mapping.label(t);
-        session.run("CREATE CONSTRAINT " + CypherNames.quote("constraint", "polyphony_" + label + "_id")
-            + " IF NOT EXISTS FOR (n:" + mapping.quotedLabel(t) + ") REQUIRE n.`" + GraphMapping.ID
-            + "` IS UNIQUE").consume();
-      }
-      session.run("CALL db.awaitIndexes(600)").consume();
-    }
-
+    /** Whether the server offers procedure {@code name}; a server that cannot tell is taken not to. */
     private static boolean hasProcedure(Session session, String name) {
-      return session.run("SHOW PROCEDURES YIELD name WHERE name = $name RETURN count(*) AS n", Map.of("name", name))
-          .single().get(0).asLong() > 0;
+      try {
+        return session.run("SHOW PROCEDURES YIELD name WHERE name = $name RETURN count(*) AS n",
+            Map.of("name", name)).single().get(0).asLong() > 0;
+      } catch (ClientException e) {
+        return false;
+      }
     }
 
     // ---------------------------------------------------------------- nodes

@@ -34,6 +34,22 @@ public final class Neo4jBridge {
   }
 
   /**
+   * {@code neo4j import --graph FILE.snap --offline}: reads the snapshot and imports it with Neo4j's offline
+   * importer into the embedded Neo4j's fresh database (see {@link OfflineGraphImporter}).
+   *
+   * @throws IllegalStateException when the connection is not the embedded Neo4j
+   */
+  public GraphImportResult importSnapshotOffline(Path snapshot, int threads, ProgressTracker progress)
+      throws IOException {
+    if (!connection.isEmbedded()) {
+      throw new IllegalStateException("the offline importer writes the embedded Neo4j's store; it cannot import "
+          + "into " + connection.describe());
+    }
+    HeteroGraph graph = GraphSnapshot.read(snapshot, progress);
+    return new OfflineGraphImporter(connection.embedded(), threads).importGraph(graph, progress);
+  }
+
+  /**
    * {@code neo4j read --out FILE.snap}: builds a graph from the projection and writes it atomically as a
    * snapshot; rejected rows are in the result's report.
    */

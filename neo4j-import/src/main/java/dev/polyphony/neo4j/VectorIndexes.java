@@ -102,8 +102,8 @@ public final class VectorIndexes {
     checkVector(vector);
     try (Session s = target.session()) {
       return matches(s.run("CALL db.index.vector.queryNodes($index, $k, $vector) YIELD node, score "
-          + "RETURN toString(node.`" + GraphMapping.ID + "`) AS id, score", Map.of("index", indexName, "k", k, "vector", vector))
-          .list());
+          + "RETURN toString(node.`" + GraphMapping.ID + "`) AS id, score",
+          Map.of("index", indexName, "k", k, "vector", vector)).list());
     }
   }
 

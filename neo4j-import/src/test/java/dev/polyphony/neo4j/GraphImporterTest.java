@@ -64,7 +64,7 @@ class GraphImporterTest {
     GraphImportResult result = importer(GraphImportConfig.defaults().withProcedures(procedures))
         .importGraph(TestGraphs.catalog(), ProgressTracker.NONE);
 
-    assertThat(result.usedProcedure()).isEqualTo(procedures);
+    assertThat(result.method()).isEqualTo(procedures ? ImportMethod.PROCEDURE : ImportMethod.CYPHER);
     assertThat(result.alreadyComplete()).isFalse();
     assertThat(result.nodesWritten()).isEqualTo(Map.of("Track", 3L, "Playlist", 2L, "Artist", 1L, "User", 1L));
     assertThat(result.nodesCreated()).isEqualTo(7);
@@ -204,7 +204,7 @@ class GraphImporterTest {
     // MERGE batches never use the procedure, which only creates.
     GraphImportResult result = importer(GraphImportConfig.defaults()
         .withRelationshipMode(RelationshipWriteMode.MERGE)).importGraph(TestGraphs.catalog(), ProgressTracker.NONE);
-    assertThat(result.usedProcedure()).isFalse();
+    assertThat(result.method()).isEqualTo(ImportMethod.CYPHER);
     assertThat(count(target, "MATCH ()-[r]->() RETURN count(r)")).isEqualTo(9);
   }
 

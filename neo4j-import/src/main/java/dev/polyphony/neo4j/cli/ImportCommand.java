@@ -51,6 +51,10 @@ final class ImportCommand implements Callable<Integer> {
       + "server has the import procedure.")
   boolean cypherOnly;
 
+  @Option(names = "--offline", description = "Use Neo4j's offline importer: only for the embedded Neo4j and a "
+      + "fresh store (no database in --neo4j-home yet); --concurrency sets its threads.")
+  boolean offline;
+
   @Override
   public Integer call() throws Exception {
     GraphImportConfig config;
@@ -61,7 +65,13 @@ final class ImportCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     Neo4jBridge bridge = new Neo4jBridge(neo4j.connection(spec));
-    GraphImportResult r = bridge.importSnapshot(graph, config, new StageProgress(spec.commandLine().getErr()));
+    if (offline && (neo4j.uri != null || merge || cypherOnly)) {
+      throw new ParameterException(spec.commandLine(), "--offline writes a fresh embedded store; it goes with "
+          + "neither --neo4j-uri, --merge nor --cypher-only");
+    }
+    StageProgress progress = new StageProgress(spec.commandLine().getErr());
+    GraphImportResult r = offline ? bridge.importSnapshotOffline(graph, concurrency, progress)
+        : bridge.importSnapshot(graph, config, progress);
     PrintWriter out = spec.commandLine().getOut();
     if (r.alreadyComplete()) {
       out.println("graph " + r.graph() + " was imported before; nothing written");
@@ -73,7 +83,7 @@ final class ImportCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "  %,d batches written, %,d skipped (committed by an earlier run)%n",
           r.batchesWritten(), r.batchesSkipped());
       out.printf(Locale.ROOT, "  %,.0f nodes/s, %,.0f relationships/s (%s)%n", r.nodesPerSecond(),
-          r.relationshipsPerSecond(), r.usedProcedure() ? "import procedure" : "Cypher statements");
+          r.relationshipsPerSecond(), r.method().description());
     }
     out.flush();
     return 0;

@@ -156,6 +156,27 @@ class Neo4jCliTest {
 
   @Test
   @Order(6)
+  void offlineImportWritesAFreshStoreThatTheOnlineImportThenFindsComplete() {
+    String offlineHome = dir.resolve("offline").toString();
+    Run offline = run("import", "--graph", snapshot.toString(), "--offline", "--neo4j-home", offlineHome);
+    assertThat(offline.exitCode()).as(offline.err()).isZero();
+    assertThat(offline.out()).contains(String.format("%,d relationships created", graph.edgeCount()))
+        .contains("(offline importer)");
+
+    Run online = run("import", "--graph", snapshot.toString(), "--neo4j-home", offlineHome);
+    assertThat(online.out()).contains("was imported before; nothing written");
+
+    Run again = run("import", "--graph", snapshot.toString(), "--offline", "--neo4j-home", offlineHome);
+    assertThat(again.exitCode()).isEqualTo(1);
+    assertThat(again.err()).contains("already has a database");
+
+    Run remote = run("import", "--graph", snapshot.toString(), "--offline", "--neo4j-uri", "bolt://127.0.0.1:1");
+    assertThat(remote.exitCode()).isEqualTo(2);
+    assertThat(remote.err()).contains("--offline writes a fresh embedded store");
+  }
+
+  @Test
+  @Order(7)
   void unreachableRemoteServerFailsWithOneLine() {
     Run r = run("explore", "summary", "--neo4j-uri", "bolt://127.0.0.1:1", "--neo4j-password-env", "PATH");
     assertThat(r.exitCode()).isEqualTo(1);
