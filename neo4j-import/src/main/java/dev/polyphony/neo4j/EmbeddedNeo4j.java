@@ -14,13 +14,16 @@ import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.internal.helpers.HostnamePort;
+import org.neo4j.internal.kernel.api.exceptions.ProcedureException;
+import org.neo4j.kernel.api.procedure.GlobalProcedures;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 /**
  * A Neo4j 5 server running in this JVM with Bolt open on 127.0.0.1 only. Callers talk to it through the
  * driver at {@link #boltUri()}, exactly as to a remote server. Authentication is off: the port is bound
  * to the loopback interface, so only processes of this machine can reach it, and only while it runs.
- * The store persists in the home directory across runs.
+ * The store persists in the home directory across runs. The import's server-side procedures
+ * ({@link ImportProcedures}) are registered at start.
  */
 public final class EmbeddedNeo4j implements AutoCloseable {
   private static final String LOOPBACK = "127.0.0.1";
@@ -67,12 +70,14 @@ public final class EmbeddedNeo4j implements AutoCloseable {
       if (bolt == null) {
         throw new IllegalStateException("Bolt connector did not register an address");
       }
+      db.getDependencyResolver().resolveDependency(GlobalProcedures.class)
+          .registerProcedure(ImportProcedures.class);
       URI uri = URI.create("bolt://" + LOOPBACK + ":" + bolt.getPort());
       return new EmbeddedNeo4j(new EmbeddedNeo4jConfig(home, bolt.getPort(), config.pageCacheBytes()),
           service, uri);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | ProcedureException e) {
       service.shutdown();
-      throw new Neo4jConnectionException("the embedded Neo4j in " + home + " started without Bolt: "
+      throw new Neo4jConnectionException("the embedded Neo4j in " + home + " did not come up: "
           + rootMessage(e), e);
     }
   }

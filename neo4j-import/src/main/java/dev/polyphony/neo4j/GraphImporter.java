@@ -31,6 +31,7 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Result;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.summary.ResultSummary;
 
 /**
@@ -38,14 +39,17 @@ import org.neo4j.driver.summary.ResultSummary;
  *
  * <p>Order of work: a uniqueness constraint on {@code id} for every label (and the ledger's own), then
  * the nodes of each type in batches of {@code UNWIND ... MERGE} run in parallel (batches hold
- * disjoint ids), each returning the nodes' internal ids; then each relation in batches that look both
- * ends up by internal id (a direct seek instead of an index lookup of the string id) and {@code CREATE}
- * (or {@code MERGE}) the relationships, in parallel over node-disjoint blocks
- * ({@link RelationshipBatchPlan}). Every batch runs in a managed transaction, which the driver retries on
+ * disjoint ids), each returning the nodes' internal ids; then each relation in batches that address both
+ * ends by internal id (a direct seek instead of an index lookup of the string id) and create the
+ * relationships, in parallel over node-disjoint blocks ({@link RelationshipBatchPlan}). Where the server
+ * has {@value ImportProcedures#CREATE_RELATIONSHIPS} (the embedded one does), a CREATE batch is one call of
+ * it; otherwise, and for MERGE, one {@code UNWIND ... MATCH ... CREATE} (or {@code MERGE}) statement.
+ * Every batch runs in a managed transaction, which the driver retries on
  * transient errors such as deadlocks, and records itself in the {@link ImportLedger} in that same
  * transaction. An import that stops midway therefore resumes, when run again with the same graph, from
  * its last committed batches and ends with exactly the graph's nodes and relationships; running a
- * finished import again writes nothing.
+ * finished import again writes nothing. Whatever stops a run (a failed batch, a lost connection, a closed
+ * driver) surfaces as a {@link GraphImportException}.
  *
  * <p>Internal node ids are only held for the duration of one run: they are read back from the node
  * batches (or looked up again for batches a previous run committed) and never stored.
@@ -89,7 +93,23 @@ public final class GraphImporter {
     return run.execute();
   }
 
-  private static void checkPropertyNames(HeteroGraph graph, GraphMapping mapping) {
+  /**
+   * The uniqueness constraint on {@code id} of every label of {@code mapping} and the ledger's own
+   * constraints, waiting until they are online.
+   */
+  static void createConstraints(Session session, GraphMapping mapping) {
+    ImportLedger.ensureSchema(session);
+    for (NodeType t : mapping.schema().nodeTypes()) {
+      String label = mapping.label(t);
+      session.run("CREATE CONSTRAINT " + CypherNames.quote("constraint", "polyphony_" + label + "_id")
+          + " IF NOT EXISTS FOR (n:" + mapping.quotedLabel(t) + ") REQUIRE n.`" + GraphMapping.ID
+          + "` IS UNIQUE").consume();
+    }
+    session.run("CALL db.awaitIndexes(600)").consume();
+  }
+
+  /** Refuses attribute names that are not valid property names or would overwrite id or features. */
+  static void checkPropertyNames(HeteroGraph graph, GraphMapping mapping) {
     for (NodeType t : graph.schema().nodeTypes()) {
       for (String name : graph.attributes(t).names()) {
         CypherNames.require("attribute '" + name + "' of node type '" + t + "': property name", name);
@@ -123,20 +143,39 @@ public final class GraphImporter {
       this.progress = progress;
     }
 
+    /** What the run is doing, for the message when it stops. */
+    private volatile String stage = "starting";
+    private boolean procedure;
+
+    /** Runs the import; whatever stops it midway surfaces as a {@link GraphImportException}. */
     GraphImportResult execute() {
+      try {
+        return executeStages();
+      } catch (GraphImportException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw stopped(stage, e);
+      }
+    }
+
+    private GraphImportResult executeStages() {
       long start = System.nanoTime();
       ImportLedger.Entry entry;
       try (Session session = driver.session(sessionConfig)) {
+        stage = "creating constraints";
         progress.begin("constraints", -1);
-        createConstraints(session);
+        createConstraints(session, mapping);
         entry = ledger.begin(session, config.layout());
         progress.end();
         layout = entry.layout();
         if (entry.isComplete()) {
+          stage = "completing the import";
           ledger.complete(session, graph.nodeCount(), graph.edgeCount());
-          return new GraphImportResult(ledger.graph(), true, layout, Map.of(), 0, Map.of(), 0, 0, 0, 0);
+          return new GraphImportResult(ledger.graph(), true, layout, method(), Map.of(), 0, Map.of(), 0, 0, 0, 0);
         }
         committed = ledger.committedBatches(session);
+        procedure = config.useProcedures() && layout.relationshipMode() == RelationshipWriteMode.CREATE
+            && hasProcedure(session, ImportProcedures.CREATE_RELATIONSHIPS);
       }
       pool = Executors.newFixedThreadPool(config.concurrency(), new WorkerThreads());
       try {
@@ -147,10 +186,11 @@ public final class GraphImporter {
           importRelation(e, internalIds.get(e.src()), internalIds.get(e.dst()));
         }
         long relationshipNanos = System.nanoTime() - relStart;
+        stage = "completing the import";
         try (Session session = driver.session(sessionConfig)) {
           ledger.complete(session, graph.nodeCount(), graph.edgeCount());
         }
-        return new GraphImportResult(ledger.graph(), false, layout, nodesWritten, nodesCreated.get(),
+        return new GraphImportResult(ledger.graph(), false, layout, method(), nodesWritten, nodesCreated.get(),
             relationshipsCreated, batchesWritten.get(), batchesSkipped.get(), nodeNanos, relationshipNanos);
       } finally {
         pool.shutdownNow();
@@ -158,15 +198,25 @@ public final class GraphImporter {
       }
     }
 
-    private void createConstraints(Session session) {
-      ImportLedger.ensureSchema(session);
-      for (NodeType t : graph.schema().nodeTypes()) {
-        String label = mapping.label(t);
-        session.run("CREATE CONSTRAINT " + CypherNames.quote("constraint", "polyphony_" + label + "_id")
-            + " IF NOT EXISTS FOR (n:" + mapping.quotedLabel(t) + ") REQUIRE n.`" + GraphMapping.ID
-            + "` IS UNIQUE").consume();
+    private ImportMethod method() {
+      return procedure ? ImportMethod.PROCEDURE : ImportMethod.CYPHER;
+    }
+
+    private GraphImportException stopped(String what, Throwable failure) {
+      return new GraphImportException("import of graph " + GraphFingerprint.shortForm(ledger.graph())
+          + " stopped while " + what + ": "
+          + Objects.requireNonNullElse(failure.getMessage(), failure.getClass().getSimpleName())
+          + "; committed batches are kept, run the same import again to resume", failure);
+    }
+
+    /** Whether the server offers procedure {@code name}; a server that cannot tell is taken not to. */
+    private static boolean hasProcedure(Session session, String name) {
+      try {
+        return session.run("SHOW PROCEDURES YIELD name WHERE name = $name RETURN count(*) AS n",
+            Map.of("name", name)).single().get(0).asLong() > 0;
+      } catch (ClientException e) {
+        return false;
       }
-      session.run("CALL db.awaitIndexes(600)").consume();
     }
 
     // ---------------------------------------------------------------- nodes
@@ -178,6 +228,7 @@ public final class GraphImporter {
         int n = graph.nodeCount(t);
         long[] ids = endpoint ? new long[n] : null;
         String label = mapping.label(t);
+        stage = "writing nodes of " + label;
         AtomicLong written = new AtomicLong();
         progress.begin("nodes " + label, n);
         List<Callable<Void>> tasks = new ArrayList<>();
@@ -314,6 +365,7 @@ public final class GraphImporter {
     private void importRelation(EdgeType e, long[] sourceIds, long[] targetIds) {
       CsrAdjacency out = graph.out(e);
       String type = mapping.relationshipType(e);
+      stage = "writing relationships " + type;
       RelationshipBatchPlan plan = RelationshipBatchPlan.of(out, graph.in(e), e.isHomogeneous(),
           layout.partitions());
       String query = relationshipQuery(e, out);
@@ -333,7 +385,7 @@ public final class GraphImporter {
               if (committed.contains(key)) {
                 batchesSkipped.incrementAndGet();
               } else {
-                created.addAndGet(writeRelationships(out, batch, query, key, sourceIds, targetIds));
+                created.addAndGet(writeRelationships(e, batch, query, key, sourceIds, targetIds));
                 batchesWritten.incrementAndGet();
               }
               progress.step(batch.edgeCount());
@@ -350,9 +402,13 @@ public final class GraphImporter {
     /**
      * One statement per relation. Parameters are parallel arrays ({@code $s[i] -> $d[i]}, optional
      * {@code $w[i]}, {@code $t[i]}): measured faster than a list of maps, which costs a map per edge to
-     * pack, send and unpack.
+     * pack, send and unpack. With the import procedure the same arrays go to
+     * {@value ImportProcedures#CREATE_RELATIONSHIPS}, the properties as a map of columns.
      */
     private String relationshipQuery(EdgeType e, CsrAdjacency out) {
+      if (procedure) {
+        return "CALL " + ImportProcedures.CREATE_RELATIONSHIPS + "($type, $s, $d, $p) YIELD created RETURN created";
+      }
       List<String> props = new ArrayList<>();
       if (out.hasWeights()) {
         props.add("`" + GraphMapping.WEIGHT + "`: $w[i]");
@@ -378,8 +434,9 @@ public final class GraphImporter {
       return q.toString();
     }
 
-    private long writeRelationships(CsrAdjacency out, RelationshipBatchPlan.EdgeBatch batch, String query,
+    private long writeRelationships(EdgeType e, RelationshipBatchPlan.EdgeBatch batch, String query,
         String key, long[] sourceIds, long[] targetIds) {
+      CsrAdjacency out = graph.out(e);
       int m = batch.edgeCount();
       long[] s = new long[m];
       long[] d = new long[m];
@@ -402,22 +459,36 @@ public final class GraphImporter {
       Map<String, Object> params = new HashMap<>(8);
       params.put("s", s);
       params.put("d", d);
-      if (w != null) {
-        params.put("w", w);
-      }
-      if (t != null) {
-        params.put("t", t);
+      if (procedure) {
+        Map<String, Object> properties = new HashMap<>(4);
+        if (w != null) {
+          properties.put(GraphMapping.WEIGHT, w);
+        }
+        if (t != null) {
+          properties.put(GraphMapping.TIMESTAMP, t);
+        }
+        params.put("type", mapping.relationshipType(e));
+        params.put("p", properties);
+      } else {
+        if (w != null) {
+          params.put("w", w);
+        }
+        if (t != null) {
+          params.put("t", t);
+        }
       }
       boolean exact = layout.relationshipMode() == RelationshipWriteMode.CREATE;
       try (Session session = driver.session(sessionConfig)) {
         return session.executeWrite(tx -> {
-          int created = tx.run(query, params).consume().counters().relationshipsCreated();
+          Result result = tx.run(query, params);
+          long created = procedure ? result.single().get(0).asLong()
+              : result.consume().counters().relationshipsCreated();
           if (exact && created != m) {
             throw new IllegalStateException("relationship batch " + key + " created " + created + " of "
                 + m + " relationships: end nodes are missing");
           }
           ledger.markBatch(tx, key);
-          return (long) created;
+          return created;
         });
       }
     }
@@ -450,9 +521,7 @@ public final class GraphImporter {
       if (failure != null) {
         pool.shutdownNow();
         awaitQuietly(pool);
-        throw new GraphImportException("import of graph " + GraphFingerprint.shortForm(ledger.graph())
-            + " stopped while writing " + what + ": " + failure.getMessage()
-            + "; committed batches are kept, run the same import again to resume", failure);
+        throw stopped("writing " + what, failure);
       }
     }
   }

@@ -1,5 +1,6 @@
 package dev.polyphony.neo4j;
 
+import dev.polyphony.embedding.EmbeddingTable;
 import dev.polyphony.graph.HeteroGraph;
 import dev.polyphony.graph.ProgressTracker;
 import dev.polyphony.graph.io.GraphSnapshot;
@@ -7,6 +8,7 @@ import dev.polyphony.graph.io.IngestResult;
 import dev.polyphony.graph.io.RejectReport;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -32,6 +34,22 @@ public final class Neo4jBridge {
   }
 
   /**
+   * {@code neo4j import --graph FILE.snap --offline}: reads the snapshot and imports it with Neo4j's offline
+   * importer into the embedded Neo4j's fresh database (see {@link OfflineGraphImporter}).
+   *
+   * @throws IllegalStateException when the connection is not the embedded Neo4j
+   */
+  public GraphImportResult importSnapshotOffline(Path snapshot, int threads, ProgressTracker progress)
+      throws IOException {
+    if (!connection.isEmbedded()) {
+      throw new IllegalStateException("the offline importer writes the embedded Neo4j's store; it cannot import "
+          + "into " + connection.describe());
+    }
+    HeteroGraph graph = GraphSnapshot.read(snapshot, progress);
+    return new OfflineGraphImporter(connection.embedded(), threads).importGraph(graph, progress);
+  }
+
+  /**
    * {@code neo4j read --out FILE.snap}: builds a graph from the projection and writes it atomically as a
    * snapshot; rejected rows are in the result's report.
    */
@@ -45,10 +63,43 @@ public final class Neo4jBridge {
     return result;
   }
 
-  /** Runs {@code query} against an explorer over the opened database and returns its table. */
-  public ResultTable explore(GraphMapping mapping, Function<Neo4jExplorer, ResultTable> query) {
+  /**
+   * {@code neo4j write-embeddings}: writes the table's vectors onto its nodes and, when
+   * {@code indexSimilarity} is given, makes sure a vector index over them exists and is online.
+   *
+   * @param indexSimilarity similarity of the vector index, or null for no index
+   * @param indexTimeout how long to wait for the index to come online
+   */
+  public EmbeddingsWritten writeEmbeddings(EmbeddingTable table, EmbeddingWriteConfig config,
+      VectorSimilarity indexSimilarity, Duration indexTimeout, ProgressTracker progress) {
     try (Neo4jTarget target = Neo4jTarget.open(connection)) {
-      return query.apply(new Neo4jExplorer(target, mapping));
+      EmbeddingWriteResult written = new EmbeddingWriter(target).write(table, config, progress);
+      if (indexSimilarity == null) {
+        return new EmbeddingsWritten(written, null, 0);
+      }
+      long start = System.nanoTime();
+      progress.begin("vector index", -1);
+      VectorIndexSpec index = new VectorIndexes(target).ensure(new VectorIndexSpec(
+          VectorIndexSpec.defaultName(config.label(), config.property()), config.label(), config.property(),
+          table.dimension(), indexSimilarity), indexTimeout);
+      progress.end();
+      return new EmbeddingsWritten(written, index, System.nanoTime() - start);
+    }
+  }
+
+  /**
+   * What {@link #writeEmbeddings} did.
+   *
+   * @param written the vector writes
+   * @param index the vector index in use, or null when none was asked for
+   * @param indexNanos time to create the index and wait until it was online
+   */
+  public record EmbeddingsWritten(EmbeddingWriteResult written, VectorIndexSpec index, long indexNanos) {}
+
+  /** {@code neo4j explore}: runs {@code query} against an explorer over the opened database. */
+  public ResultTable explore(Function<Neo4jExplorer, ResultTable> query) {
+    try (Neo4jTarget target = Neo4jTarget.open(connection)) {
+      return query.apply(new Neo4jExplorer(target));
     }
   }
 }

@@ -1,13 +1,20 @@
 package dev.polyphony.neo4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.polyphony.embedding.EmbeddingMetadata;
+import dev.polyphony.embedding.EmbeddingTable;
+import dev.polyphony.embedding.Metric;
+import dev.polyphony.embedding.Normalization;
 import dev.polyphony.graph.HeteroGraphBuilder;
 import dev.polyphony.graph.ProgressTracker;
 import dev.polyphony.graph.synth.SyntheticSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +47,14 @@ class CookbookTest {
     HeteroGraphBuilder b = TestGraphs.catalogBuilder();
     b.addEdge(TestGraphs.BY_ARTIST, b.nodeIndex(TestGraphs.TRACK, "t3"), b.addNode(TestGraphs.ARTIST, "a2"));
     new GraphImporter(target, GraphImportConfig.defaults()).importGraph(b.build(), ProgressTracker.NONE);
+    // Embeddings of the three tracks with their vector index, for the similar-tracks queries.
+    EmbeddingTable tracks = new EmbeddingTable("track", List.of("t1", "t2", "t3"), 2,
+        new float[] {1f, 0f, 0.6f, 0.8f, 0f, 1f}, EmbeddingMetadata.of("cookbook", Metric.COSINE,
+        Normalization.NONE, Instant.EPOCH));
+    EmbeddingWriteConfig config = EmbeddingWriteConfig.forTable(tracks);
+    new EmbeddingWriter(target).write(tracks, config, ProgressTracker.NONE);
+    new VectorIndexes(target).ensure(new VectorIndexSpec(VectorIndexSpec.defaultName("Track", "embedding"), "Track",
+        "embedding", 2, VectorSimilarity.COSINE), Duration.ofMinutes(2));
   }
 
   @AfterAll
@@ -65,6 +80,9 @@ class CookbookTest {
           PARAMS).single();
       assertThat(tail.get("artist").asString()).isEqualTo("a2");
       assertThat(tail.get("popularity").asDouble()).isEqualTo(0.0);
+      List<Record> similar = s.run(queries.stream().filter(q -> q.contains("queryNodes")).findFirst().orElseThrow(),
+          PARAMS).list();
+      assertThat(similar).extracting(r -> r.get("track").asString()).containsExactly("t3", "t1");
     }
   }
 
@@ -92,5 +110,33 @@ class CookbookTest {
         List.of("CONTAINS", "in", "Playlist", 1L, List.of("p1")),
         List.of("LISTENED", "in", "User", 1L, List.of("u1")));
     assertThat(SyntheticSchema.CONTAINS.relation()).isEqualTo(TestGraphs.CONTAINS.relation());
+  }
+
+  @Test
+  void similarTracksComeFromTheVectorIndex() {
+    ResultTable table = new Neo4jExplorer(target).similar("Track", "embedding", "t1", 2);
+    assertThat(table.column("id")).containsExactly("t2", "t3");
+  }
+
+  @Test
+  void summaryCountsNodesPerLabelAndRelationshipsPerTypeWithoutBookkeeping() {
+    ResultTable table = new Neo4jExplorer(target).summary();
+    assertThat(table.rows()).containsExactly(
+        List.of("node", "Artist", 2L), List.of("node", "Playlist", 2L), List.of("node", "Track", 3L),
+        List.of("node", "User", 1L),
+        List.of("relationship", "BY_ARTIST", 4L), List.of("relationship", "CONTAINS", 4L),
+        List.of("relationship", "LISTENED", 2L));
+  }
+
+  @Test
+  void labelQueriesRefuseNamesThatCouldInjectCypher() {
+    Neo4jExplorer explorer = new Neo4jExplorer(target);
+    assertThatThrownBy(() -> explorer.neighbourhood("Track`) DETACH DELETE n //", "t1", 5))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("label must be a letter");
+    assertThatThrownBy(() -> explorer.coOccurring("Playlist", "CONTAINS]->() DELETE x //", "Track", "t1", 5))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("relationship type must be a letter");
+    assertThat(explorer.neighbourhood("Track", "t1' OR 1=1 //", 5).rows()).isEmpty();
+    assertThatThrownBy(() -> new Neo4jExplorer(target).coOccurring(TestGraphs.CONTAINS, "t1", 5))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("no graph mapping");
   }
 }

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Record;
@@ -56,11 +58,13 @@ class GraphImporterTest {
     return new GraphImporter(target, config);
   }
 
-  @Test
-  void importsExactNodesRelationshipsAndProperties() {
-    GraphImportResult result = importer(GraphImportConfig.defaults()).importGraph(TestGraphs.catalog(),
-        ProgressTracker.NONE);
+  @ParameterizedTest(name = "procedures {0}")
+  @ValueSource(booleans = {true, false})
+  void importsExactNodesRelationshipsAndProperties(boolean procedures) {
+    GraphImportResult result = importer(GraphImportConfig.defaults().withProcedures(procedures))
+        .importGraph(TestGraphs.catalog(), ProgressTracker.NONE);
 
+    assertThat(result.method()).isEqualTo(procedures ? ImportMethod.PROCEDURE : ImportMethod.CYPHER);
     assertThat(result.alreadyComplete()).isFalse();
     assertThat(result.nodesWritten()).isEqualTo(Map.of("Track", 3L, "Playlist", 2L, "Artist", 1L, "User", 1L));
     assertThat(result.nodesCreated()).isEqualTo(7);
@@ -90,6 +94,8 @@ class GraphImporterTest {
           .single().get(0).asRelationship();
       assertThat(listened.get("weight").asDouble()).isEqualTo(3.0);
       assertThat(listened.get("timestamp").asLong()).isEqualTo(1_000L);
+      assertThat(s.run("MATCH (:User)-[l:LISTENED]->() RETURN valueType(l.weight) + ' ' + valueType(l.timestamp)")
+          .list(r -> r.get(0).asString())).containsOnly("FLOAT NOT NULL INTEGER NOT NULL");
       Relationship contains = s.run("MATCH (:Playlist {id: 'p1'})-[r:CONTAINS]->(:Track {id: 't1'}) RETURN r")
           .single().get(0).asRelationship();
       assertThat(contains.keys()).isEmpty();
@@ -151,10 +157,10 @@ class GraphImporterTest {
       }
     });
 
-    // The driver may die between batches on the calling thread, where the driver's own exception
-    // surfaces unwrapped; what matters here is that the import stops and the next run resumes.
     assertThatThrownBy(() -> new GraphImporter(doomed, target.sessionConfig(), config)
-        .importGraph(graph, closeDriver)).isInstanceOf(RuntimeException.class);
+        .importGraph(graph, closeDriver))
+        .isInstanceOf(GraphImportException.class)
+        .hasMessageContaining("run the same import again to resume");
 
     GraphImportResult resumed = importer(config).importGraph(graph, ProgressTracker.NONE);
     assertThat(resumed.batchesSkipped()).isGreaterThan(0);
@@ -180,15 +186,55 @@ class GraphImporterTest {
     assertExactlyImported(graph);
   }
 
-  @Test
-  void sequentialAndParallelImportsWriteTheSameGraph() {
+  @ParameterizedTest(name = "procedures {0}")
+  @ValueSource(booleans = {true, false})
+  void sequentialAndParallelImportsWriteTheSameGraph(boolean procedures) {
     HeteroGraph graph = smallSynthetic();
-    importer(GraphImportConfig.defaults().withConcurrency(1)).importGraph(graph, ProgressTracker.NONE);
-    assertExactlyImported(graph);
-    Neo4jTestDatabase.wipe(target);
-    importer(GraphImportConfig.defaults().withConcurrency(3).withBatchSizes(50, 70))
+    importer(GraphImportConfig.defaults().withProcedures(procedures).withConcurrency(1))
         .importGraph(graph, ProgressTracker.NONE);
     assertExactlyImported(graph);
+    Neo4jTestDatabase.wipe(target);
+    importer(GraphImportConfig.defaults().withProcedures(procedures).withConcurrency(3).withBatchSizes(50, 70))
+        .importGraph(graph, ProgressTracker.NONE);
+    assertExactlyImported(graph);
+  }
+
+  @Test
+  void importWithoutTheProcedureOnTheServerFallsBackToCypher() {
+    // MERGE batches never use the procedure, which only creates.
+    GraphImportResult result = importer(GraphImportConfig.defaults()
+        .withRelationshipMode(RelationshipWriteMode.MERGE)).importGraph(TestGraphs.catalog(), ProgressTracker.NONE);
+    assertThat(result.method()).isEqualTo(ImportMethod.CYPHER);
+    assertThat(count(target, "MATCH ()-[r]->() RETURN count(r)")).isEqualTo(9);
+  }
+
+  @Test
+  void relationshipProcedureRefusesBadArgumentsAndRollsBack() {
+    long a;
+    try (Session s = target.session()) {
+      a = s.run("CREATE (n:A {id: 'a'}) RETURN id(n)").single().get(0).asLong();
+    }
+    String call = "CALL " + ImportProcedures.CREATE_RELATIONSHIPS + "($type, $s, $d, $p) YIELD created RETURN created";
+    assertThatThrownBy(() -> run(call, Map.of("type", "LINK`]->() DETACH DELETE n //", "s", List.of(a),
+        "d", List.of(a), "p", Map.of()))).hasMessageContaining("relationship type must be a letter");
+    assertThatThrownBy(() -> run(call, Map.of("type", "LINK", "s", List.of(a, a), "d", List.of(a), "p", Map.of())))
+        .hasMessageContaining("targets must be as long as sources (got 1 and 2)");
+    assertThatThrownBy(() -> run(call, Map.of("type", "LINK", "s", List.of(a, a), "d", List.of(a, a),
+        "p", Map.of("weight", List.of(1.0))))).hasMessageContaining("property 'weight' must be a list of 2 values");
+    assertThatThrownBy(() -> run(call, Map.of("type", "LINK", "s", List.of(a, a), "d", List.of(a, a + 1_000_000),
+        "p", Map.of()))).hasMessageContaining(Long.toString(a + 1_000_000));
+    assertThat(count(target, "MATCH ()-[r]->() RETURN count(r)")).isZero();
+
+    assertThat(run(call, Map.of("type", "LINK", "s", List.of(a, a), "d", List.of(a, a),
+        "p", Map.of("weight", List.of(0.5, 2.0), "timestamp", java.util.Arrays.asList(7L, null))))).isEqualTo(2);
+    assertThat(count(target, "MATCH (:A)-[r:LINK]->(:A) RETURN toInteger(sum(r.weight) * 10)")).isEqualTo(25);
+    assertThat(count(target, "MATCH (:A)-[r:LINK]->(:A) WHERE r.timestamp IS NULL RETURN count(r)")).isEqualTo(1);
+  }
+
+  private static long run(String cypher, Map<String, Object> params) {
+    try (Session s = target.session()) {
+      return s.executeWrite(tx -> tx.run(cypher, params).single().get(0).asLong());
+    }
   }
 
   @Test
