@@ -55,6 +55,9 @@ public final class RankingTrainer {
     long started = System.nanoTime();
     SameDiff sd = model.sameDiff();
     sd.setTrainingConfig(model.trainingConfig(new Adam(config.learningRate()), config.l2()));
+    if (!sd.hasGradientFunction()) {
+      QuietStandardOutput.run(sd::createGradFunction);
+    }
     int n = train.rows();
     int batches = (n + config.batchSize() - 1) / config.batchSize();
     float[] validationFeatures = validation.features();

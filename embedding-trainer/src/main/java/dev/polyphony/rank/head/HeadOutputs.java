@@ -13,7 +13,7 @@ import org.nd4j.autodiff.samediff.SDVariable;
  *     head models it directly (ESMM's CVR tower), else {@code null}
  * @param representation the per-task inputs of the task towers, which cross-task distillation reads
  * @param penalty an extra scalar loss of the head (AITM's calibrator), or {@code null}
- * @param diagnostics named intermediate variables for inspection (gates, attention weights)
+ * @param diagnostics named intermediate variables for inspection (gates, attention weights), in build order
  */
 public record HeadOutputs(SDVariable probabilities, SDVariable conditional, TaskStack representation, SDVariable penalty,
     Map<String, SDVariable> diagnostics) {
@@ -21,6 +21,6 @@ public record HeadOutputs(SDVariable probabilities, SDVariable conditional, Task
   public HeadOutputs {
     Objects.requireNonNull(probabilities, "probabilities");
     Objects.requireNonNull(representation, "representation");
-    diagnostics = Map.copyOf(diagnostics);
+    diagnostics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(diagnostics));
   }
 }
