@@ -21,8 +21,8 @@ public record RankTrainResult(List<Epoch> history, int bestEpoch, double bestVal
    * One epoch.
    *
    * @param epoch 1-based
-   * @param meanLoss mean training loss over its steps
+   * @param trainingLoss the training loss after it, on a fixed set of training rows
    * @param validation mean AUC over tasks on the validation impressions after it
    */
-  public record Epoch(int epoch, double meanLoss, double validation) {}
+  public record Epoch(int epoch, double trainingLoss, double validation) {}
 }

@@ -9,10 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import org.nd4j.autodiff.listeners.At;
-import org.nd4j.autodiff.listeners.BaseListener;
-import org.nd4j.autodiff.listeners.Loss;
-import org.nd4j.autodiff.listeners.Operation;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.Adam;
@@ -28,6 +24,13 @@ import org.nd4j.linalg.learning.config.Adam;
  * the epoch's first rows); nothing else is random.
  */
 public final class RankingTrainer {
+  /**
+   * The training loss of an epoch is measured after it on the first this many training rows (topped up to a
+   * full batch): SameDiff 1.0.0-M2.1 does not compute the loss value while fitting, and a fixed set makes
+   * epochs comparable.
+   */
+  static final int LOSS_ROWS = 4096;
+
   private final RankTrainConfig config;
 
   public RankingTrainer(RankTrainConfig config) {
@@ -66,27 +69,24 @@ public final class RankingTrainer {
     int bestEpoch = 0;
     Map<String, INDArray> bestWeights = model.weights();
     long steps = 0;
-    LossRecorder recorder = new LossRecorder();
+    int[] lossRows = batchRows(identity(Math.min(n, LOSS_ROWS)), 0, Math.max(Math.min(n, LOSS_ROWS), config.batchSize()));
     for (int epoch = 1; epoch <= config.epochs() && epoch - 1 - bestEpoch < config.patience(); epoch++) {
       int[] order = shuffledRows(n, SeedDerivation.derive(config.seed(), epoch));
       progress.begin(model.name() + " epoch " + epoch + "/" + config.epochs(), batches);
-      double lossSum = 0;
       for (int b = 0; b < batches; b++) {
         int[] rows = batchRows(order, b, config.batchSize());
         SessionMemory.bound(sd);
-        sd.fit(model.batch(train, rows), recorder);
-        double loss = recorder.last;
-        if (!Double.isFinite(loss)) {
-          throw new IllegalStateException("training loss of " + model.name() + " became " + loss + " at step "
-              + (steps + 1));
-        }
-        lossSum += loss;
+        sd.fit(model.batch(train, rows));
         steps++;
         progress.step(1);
       }
       progress.end();
+      double loss = model.loss(train, lossRows);
+      if (!Double.isFinite(loss)) {
+        throw new IllegalStateException("training loss of " + model.name() + " became " + loss + " in epoch " + epoch);
+      }
       double score = meanAuc(validation, model.predict(validationFeatures, validation.rows()));
-      history.add(new RankTrainResult.Epoch(epoch, lossSum / batches, score));
+      history.add(new RankTrainResult.Epoch(epoch, loss, score));
       if (score > best) {
         best = score;
         bestEpoch = epoch;
@@ -143,19 +143,12 @@ public final class RankingTrainer {
     return rows;
   }
 
-  /** Keeps the loss of the last training step (SameDiff reports it to listeners only). */
-  private static final class LossRecorder extends BaseListener {
-    private double last = Double.NaN;
-
-    @Override
-    public boolean isActive(Operation operation) {
-      return operation == Operation.TRAINING;
+  private static int[] identity(int n) {
+    int[] rows = new int[n];
+    for (int i = 0; i < n; i++) {
+      rows[i] = i;
     }
-
-    @Override
-    public void iterationDone(SameDiff sd, At at, org.nd4j.linalg.dataset.api.MultiDataSet dataSet, Loss loss) {
-      last = loss.totalLoss();
-    }
+    return rows;
   }
 
   /** {@code 0..n-1} in the order of a Fisher-Yates shuffle seeded by {@code seed}. */

@@ -13,7 +13,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * train together in one graph.
  *
  * <ul>
- *   <li>Teacher: per task a tower on the head's task representation gives a ranking score {@code s_t},
+ *   <li>Teacher: per task a tower on the head's task representation (read without passing gradients back
+ *       into it) gives a ranking score {@code s_t},
  *       trained with a graded pairwise loss over the four label combinations of the task and its partner
  *       ({@link RankingTasks#partner}): level {@code 2 y_t + y_partner}, so for a click task a clicked and
  *       saved item ranks above a clicked one, which ranks above the rest (the paper's quadruplet order).
@@ -66,7 +67,11 @@ public final class CrossTaskDistillation {
     if (baseRates.length != t) {
       throw new IllegalArgumentException("baseRates must have one rate per task (" + t + "), got " + baseRates.length);
     }
-    SDVariable scores = b.towerLogits("teacher", representation, towerDim);
+    // The teacher reads the student's representation without training it: distillation reaches the student
+    // through the distillation loss only, so switching it on leaves the head's own learning signal intact.
+    TaskStack frozen = new TaskStack(b.stopGradient(representation.value()), representation.width(),
+        representation.perTask());
+    SDVariable scores = b.towerLogits("teacher", frozen, towerDim);
     int m = config.pairRows();
     SDVariable ranking = rankingLoss(sd, sd.slice(scores, new int[] {0, 0}, m, t),
         sd.slice(levels, new int[] {0, 0}, m, t), sd.slice(mask, new int[] {0, 0}, m, t));
