@@ -132,10 +132,10 @@ final class RankCommand implements Callable<Integer> {
         results.add(comparison.run(p.name(), p.description(), p.split(), progress));
       }
     }
-    String command = "./polyphony rank " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-    String markdown = ComparisonMarkdown.format(results, command.strip(), seeds, firstSeed);
+    String command = reproduction(spec.commandLine().getParseResult().originalArgs());
+    String markdown = ComparisonMarkdown.format(results, command, seeds, firstSeed);
     Map<String, Object> report = new LinkedHashMap<>();
-    report.put("command", command.strip());
+    report.put("command", command);
     report.put("seeds", seeds);
     report.put("firstSeed", firstSeed);
     report.put("training", config.training());
@@ -150,6 +150,16 @@ final class RankCommand implements Callable<Integer> {
     }
     text.flush();
     return 0;
+  }
+
+  /** {@code ./polyphony rank} and the arguments after the subcommand's name. */
+  static String reproduction(List<String> args) {
+    int start = 0;
+    while (start < args.size() && !args.get(start).equals("rank") && !args.get(start).equals("rank-eval")) {
+      start++;
+    }
+    List<String> own = start < args.size() ? args.subList(start + 1, args.size()) : args;
+    return ("./polyphony rank " + String.join(" ", own)).strip();
   }
 
   /** The Last.fm folder: --lastfm, else the shared datasets folder. */
