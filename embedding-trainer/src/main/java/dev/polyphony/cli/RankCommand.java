@@ -68,7 +68,7 @@ final class RankCommand implements Callable<Integer> {
   @Option(names = "--batch", paramLabel = "N", defaultValue = "1024", description = "Impressions per step (default: ${DEFAULT-VALUE}).")
   int batch;
 
-  @Option(names = "--learning-rate", paramLabel = "X", defaultValue = "0.003", description = "Adam step size (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--learning-rate", paramLabel = "X", defaultValue = "0.005", description = "Adam step size (default: ${DEFAULT-VALUE}).")
   double learningRate;
 
   @Option(names = "--patience", paramLabel = "N", defaultValue = "3", description = "Early-stopping patience in epochs (default: ${DEFAULT-VALUE}).")

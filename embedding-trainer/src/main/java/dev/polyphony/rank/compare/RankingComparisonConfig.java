@@ -65,7 +65,7 @@ public record RankingComparisonConfig(List<HeadConfig> heads, int seeds, long fi
   }
 
   /**
-   * {@link #DEFAULT_HEADS}, 3 seeds from 1, 20 epochs of 1024 impressions at Adam 0.003 with patience 3,
+   * {@link #DEFAULT_HEADS}, 3 seeds from 1, 20 epochs of 1024 impressions at Adam 0.005 with patience 3,
    * NDCG@10, credit 0.1 for each trait's exposure, the default cross-entropy search, and MMoE's trade-off over
    * tail-creator credits 0 to 1.
    */
@@ -75,7 +75,7 @@ public record RankingComparisonConfig(List<HeadConfig> heads, int seeds, long fi
       credits.put(t, 0.1);
     }
     return new RankingComparisonConfig(DEFAULT_HEADS.stream().map(HeadConfig::parse).toList(), 3, 1,
-        new RankTrainConfig(20, 1024, 0.003, 0, 3, 1), 10, credits, CrossEntropyMethod.defaults(1), "mmoe",
+        new RankTrainConfig(20, 1024, 0.005, 0, 3, 1), 10, credits, CrossEntropyMethod.defaults(1), "mmoe",
         ExposureTrait.TAIL_CREATOR, new double[] {0, 0.05, 0.1, 0.2, 0.5, 1});
   }
 
