@@ -2,6 +2,7 @@ package dev.polyphony.cli;
 
 import dev.polyphony.graph.io.AtomicFiles;
 import dev.polyphony.graph.io.IngestException;
+import dev.polyphony.rank.ExposureTrait;
 import dev.polyphony.rank.HeadConfig;
 import dev.polyphony.rank.RankTrainConfig;
 import dev.polyphony.rank.compare.ComparisonDatasets;
@@ -15,6 +16,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +82,10 @@ final class RankCommand implements Callable<Integer> {
   @Option(names = "--split-seed", paramLabel = "S", defaultValue = "1", description = "Seed of the split by user (default: ${DEFAULT-VALUE}).")
   long splitSeed;
 
+  @Option(names = "--credit", split = ",", paramLabel = "TRAIT=X",
+      description = "Credit of the long-term objective for exposure of tail, fresh or margin (default: 0.1 each).")
+  List<String> credits = new ArrayList<>();
+
   @Option(names = "--trade-off-head", paramLabel = "HEAD", defaultValue = "mmoe",
       description = "Head whose fusion trade-off curve is traced (default: ${DEFAULT-VALUE}).")
   String tradeOffHead;
@@ -110,7 +116,8 @@ final class RankCommand implements Callable<Integer> {
       RankingComparisonConfig d = RankingComparisonConfig.defaults();
       config = d.withHeads(headConfigs).withSeeds(seeds, firstSeed)
           .withTraining(new RankTrainConfig(epochs, batch, learningRate, 0, patience, firstSeed))
-          .withFusion(d.fusion(), tradeOffHead, d.tradeOffCredits());
+          .withFusion(d.fusion(), tradeOffHead, d.tradeOffCredits())
+          .withCredits(credits(d.credits()));
       if (syntheticUsers <= 0) {
         throw new IllegalArgumentException("--synthetic-users must be > 0 (got " + syntheticUsers + ")");
       }
@@ -150,6 +157,24 @@ final class RankCommand implements Callable<Integer> {
     }
     text.flush();
     return 0;
+  }
+
+  /** The default credits with those of {@code --credit} replaced. */
+  private Map<ExposureTrait, Double> credits(Map<ExposureTrait, Double> defaults) {
+    Map<ExposureTrait, Double> out = new EnumMap<>(ExposureTrait.class);
+    out.putAll(defaults);
+    for (String c : credits) {
+      String[] parts = c.trim().split("=", -1);
+      if (parts.length != 2) {
+        throw new IllegalArgumentException("--credit takes TRAIT=X (got '" + c + "')");
+      }
+      try {
+        out.put(ExposureTrait.parse(parts[0]), Double.parseDouble(parts[1]));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("--credit " + parts[0] + " needs a number (got '" + parts[1] + "')");
+      }
+    }
+    return out;
   }
 
   /** {@code ./polyphony rank} and the arguments after the subcommand's name. */

@@ -45,6 +45,17 @@ class RankCommandTest {
   }
 
   @Test
+  void answersBadCreditsWithAUsageError() {
+    CliRun number = CliRun.of("rank", "--credit", "tail=much", "--out", dir.toString());
+    assertThat(number.exitCode()).isEqualTo(2);
+    assertThat(number.err()).contains("--credit tail needs a number (got 'much')");
+    CliRun trait = CliRun.of("rank", "--credit", "speed=1", "--out", dir.toString());
+    assertThat(trait.err()).contains("unknown exposure trait 'speed' (expected tail, fresh or margin)");
+    CliRun negative = CliRun.of("rank", "--credit", "fresh=-1", "--out", dir.toString());
+    assertThat(negative.err()).contains("credit of fresh must be finite and >= 0 (got -1.0)");
+  }
+
+  @Test
   void isAlsoCalledRankEval() {
     CliRun run = CliRun.of("rank-eval", "--help");
     assertThat(run.exitCode()).isZero();

@@ -52,7 +52,12 @@ public record RankingComparisonConfig(List<HeadConfig> heads, int seeds, long fi
       throw new IllegalArgumentException("ndcgK must be > 0 (got " + ndcgK + ")");
     }
     EnumMap<ExposureTrait, Double> copy = new EnumMap<>(ExposureTrait.class);
-    copy.putAll(credits);
+    credits.forEach((trait, c) -> {
+      if (!(c >= 0) || Double.isInfinite(c)) {
+        throw new IllegalArgumentException("credit of " + trait.label() + " must be finite and >= 0 (got " + c + ")");
+      }
+      copy.put(trait, c);
+    });
     credits = Collections.unmodifiableMap(copy);
     Objects.requireNonNull(fusion, "fusion");
     Objects.requireNonNull(tradeOffTrait, "tradeOffTrait");
@@ -91,6 +96,11 @@ public record RankingComparisonConfig(List<HeadConfig> heads, int seeds, long fi
 
   public RankingComparisonConfig withTraining(RankTrainConfig newTraining) {
     return new RankingComparisonConfig(heads, seeds, firstSeed, newTraining, ndcgK, credits, fusion, tradeOffHead,
+        tradeOffTrait, tradeOffCredits);
+  }
+
+  public RankingComparisonConfig withCredits(Map<ExposureTrait, Double> newCredits) {
+    return new RankingComparisonConfig(heads, seeds, firstSeed, training, ndcgK, newCredits, fusion, tradeOffHead,
         tradeOffTrait, tradeOffCredits);
   }
 
