@@ -25,7 +25,8 @@ import java.util.SplittableRandom;
  * the playlist it is recommended for either, so the encoder cannot learn to match by the shared playlist.
  */
 public final class CooccurrencePairBatches implements BatchSource {
-  private static final int MAX_DRAWS_PER_PAIR = 64;
+  /** Bound on redraws of one pair; only a catalog of almost nothing but one-track playlists comes near it. */
+  private static final int MAX_DRAWS_PER_PAIR = 1 << 16;
 
   private final CsrAdjacency playlistTracks;
   private final int[] negativePool;
@@ -107,7 +108,7 @@ public final class CooccurrencePairBatches implements BatchSource {
     for (int i = 0; i < pairs; i++) {
       int draws = 0;
       while (true) {
-        if (++draws > MAX_DRAWS_PER_PAIR * 1024) {
+        if (++draws > MAX_DRAWS_PER_PAIR) {
           throw new IllegalStateException("could not draw a pair in " + draws + " draws");
         }
         int position = (int) random.nextLong(edges);
