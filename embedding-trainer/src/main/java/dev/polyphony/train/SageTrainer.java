@@ -175,9 +175,10 @@ public final class SageTrainer {
     outputs.add(total);
     List<String> gradientsOf = new ArrayList<>(names);
     gradientsOf.addAll(encoderInputs.idNodes().keySet());
+    OutAndGrad result = null;
     try {
       SessionMemory.bound(model.sameDiff());
-      OutAndGrad result = model.sameDiff().calculateGradientsAndOutputs(in, outputs, gradientsOf);
+      result = model.sameDiff().calculateGradientsAndOutputs(in, outputs, gradientsOf);
       double[] values = new double[lossNames.size() + 1];
       values[0] = result.getOutputs().get(total).getDouble(0);
       for (int t = 0; t < lossNames.size(); t++) {
@@ -205,10 +206,13 @@ public final class SageTrainer {
         }
         ids.applyAdam(rate, adam.step());
       }
-      SageModel.release(result.getGradients());
       return values;
     } finally {
       SageModel.release(in);
+      if (result != null) {
+        SageModel.release(result.getOutputs());
+        SageModel.release(result.getGradients());
+      }
     }
   }
 
