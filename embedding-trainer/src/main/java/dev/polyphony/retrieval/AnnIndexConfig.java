@@ -24,7 +24,7 @@ public record AnnIndexConfig(Metric metric, int m, int efConstruction, int ef, i
     int filterFetchLimit) {
   public static final int DEFAULT_M = 16;
   public static final int DEFAULT_EF_CONSTRUCTION = 200;
-  public static final int DEFAULT_EF = 64;
+  public static final int DEFAULT_EF = 128;
   public static final long DEFAULT_SEED = 1;
   public static final int DEFAULT_FILTER_FETCH_LIMIT = 2048;
 
@@ -47,7 +47,7 @@ public record AnnIndexConfig(Metric metric, int m, int efConstruction, int ef, i
     }
   }
 
-  /** M 16, efConstruction 200, ef 64, seed 1, filter fetch limit 2048, all available processors. */
+  /** M 16, efConstruction 200, ef 128, seed 1, filter fetch limit 2048, all available processors. */
   public static AnnIndexConfig defaults(Metric metric) {
     return new AnnIndexConfig(metric, DEFAULT_M, DEFAULT_EF_CONSTRUCTION, DEFAULT_EF,
         Runtime.getRuntime().availableProcessors(), DEFAULT_SEED, DEFAULT_FILTER_FETCH_LIMIT);
