@@ -54,10 +54,19 @@ public final class LastfmCatalog {
       throw new IllegalArgumentException("a Last.fm request names a user (got seed track '" + request.seedTrack()
           + "' only)");
     }
+    return requireUser(graph, request.playlist());
+  }
+
+  /**
+   * The node of the user with external id {@code userId} in a Last.fm graph.
+   *
+   * @throws IllegalArgumentException naming the id when the graph has no such user
+   */
+  public static int requireUser(HeteroGraph graph, String userId) {
     IdMap users = graph.ids(USER);
-    int user = users.indexOf(request.playlist());
+    int user = users.indexOf(userId);
     if (user < 0) {
-      throw new IllegalArgumentException("no user '" + request.playlist() + "' in the Last.fm data (" + users.size()
+      throw new IllegalArgumentException("no user '" + userId + "' in the Last.fm data (" + users.size()
           + " users; ids are the userID column of user_artists.dat)");
     }
     return user;
