@@ -61,7 +61,6 @@ public final class LastfmImpressions {
       new int[] {-1, 0, -1});
   private static final int SVD_OVERSAMPLING = 10;
   private static final int SVD_POWER_ITERATIONS = 3;
-  private static final int EXPLORATION_ATTEMPTS = 20;
 
   /**
    * Counts of a build.
@@ -119,30 +118,9 @@ public final class LastfmImpressions {
     CsrAdjacency listened = graph.out(LISTENED);
     CsrAdjacency tagged = graph.out(TAGGED);
 
-    boolean[] heldOut = new boolean[listened.edgeCount()];
     boolean[] evaluated = new boolean[users];
-    for (int u = 0; u < users; u++) {
-      int degree = listened.degree(u);
-      if (degree < config.minArtists()) {
-        continue;
-      }
-      evaluated[u] = true;
-      int[] positions = new int[degree];
-      for (int i = 0; i < degree; i++) {
-        positions[i] = listened.start(u) + i;
-      }
-      SplittableRandom r = new SplittableRandom(SeedDerivation.derive(config.seed(), u));
-      for (int i = degree - 1; i > 0; i--) {
-        int j = r.nextInt(i + 1);
-        int t = positions[i];
-        positions[i] = positions[j];
-        positions[j] = t;
-      }
-      int hold = Math.max(1, (int) Math.round(config.holdOutFraction() * degree));
-      for (int i = 0; i < hold; i++) {
-        heldOut[positions[i]] = true;
-      }
-    }
+    boolean[] heldOut = HeldOutInteractions.select(listened, config.minArtists(), config.holdOutFraction(),
+        config.seed(), evaluated);
 
     // Training statistics: nothing below reads a held-out pair.
     int[] listeners = new int[artists];
@@ -237,15 +215,7 @@ public final class LastfmImpressions {
       }
       SplittableRandom r = new SplittableRandom(SeedDerivation.derive(config.seed(), -2, u));
       IntOpenHashSet training = new IntOpenHashSet(excluded);
-      int drawn = 0;
-      for (int attempt = 0; drawn < config.explorationPerUser()
-          && attempt < EXPLORATION_ATTEMPTS * config.explorationPerUser(); attempt++) {
-        int a = exploration.sample(r);
-        if (!shown.get(a) && !training.contains(a)) {
-          shown.set(a);
-          drawn++;
-        }
-      }
+      int drawn = HeldOutInteractions.explore(exploration, r, config.explorationPerUser(), shown, training);
       exploredCount += drawn;
       heldOutPairs += heldOutArtists.size();
       usersWithImpressions++;

@@ -14,7 +14,7 @@ import java.util.Objects;
 /**
  * The Last.fm artists with the most training listeners that the user has not listened to: the popularity
  * side of the impressions' exploration draws. Candidate score: the listener count. Reason:
- * {@code "popular: 611 listeners"}.
+ * {@code "611 listeners"}.
  */
 public final class PopularArtists implements CandidateGenerator {
   public static final String NAME = "popular";
@@ -48,8 +48,8 @@ public final class PopularArtists implements CandidateGenerator {
     }
     List<Candidate> out = new ArrayList<>();
     for (int a : new TopKSelector(k).select(listeners, pool, new int[0])) {
-      out.add(Candidate.of(a, catalog.artistId(a), listeners[a], new Reason(NAME, "popular: "
-          + space.listeners(a) + " listeners")));
+      out.add(Candidate.of(a, catalog.artistId(a), listeners[a], new Reason(NAME,
+          space.listeners(a) + " listeners")));
     }
     return out;
   }

@@ -15,7 +15,7 @@ import java.util.Objects;
 /**
  * Last.fm artists with the best low-rank score for the user (the dot product of the user's and the artist's
  * embeddings), among artists with a training listener: the retrieval stage of {@link
- * dev.polyphony.rank.data.LastfmImpressions}. Reason: {@code "taste score 0.42 for user 2"}.
+ * dev.polyphony.rank.data.LastfmImpressions}. Reason: {@code "taste score 0.042 for user 2"}.
  */
 public final class TasteArtists implements CandidateGenerator {
   public static final String NAME = "taste";
@@ -50,7 +50,7 @@ public final class TasteArtists implements CandidateGenerator {
     List<Candidate> out = new ArrayList<>();
     for (int a : new TopKSelector(k).select(scores, pool, new int[0])) {
       out.add(Candidate.of(a, catalog.artistId(a), scores[a], new Reason(NAME, String.format(Locale.ROOT,
-          "taste score %.2f for user %s", scores[a], request.playlist()))));
+          "taste score %.3f for user %s", scores[a], request.playlist()))));
     }
     return out;
   }
