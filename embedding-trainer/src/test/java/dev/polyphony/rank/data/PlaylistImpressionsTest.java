@@ -31,9 +31,9 @@ class PlaylistImpressionsTest {
     ImpressionLog log = built.log();
     PlaylistImpressions.Summary s = built.summary();
 
-    // Every one of the 471 playlists has at least 5 tracks.
-    assertThat(s.playlists()).isEqualTo(471);
-    assertThat(log.queryCount()).isEqualTo(471);
+    // 3 of the 471 playlists have fewer than 5 tracks.
+    assertThat(s.playlists()).isEqualTo(468);
+    assertThat(log.queryCount()).isEqualTo(468);
     assertThat(log.featureCount()).isEqualTo(3 * 16 + 6);
     assertThat(log.traits()).containsExactly(ExposureTrait.TAIL_CREATOR, ExposureTrait.FRESH);
     long added = 0;
@@ -59,7 +59,7 @@ class PlaylistImpressionsTest {
     ImpressionLog a = PlaylistImpressions.build(graph, tracks, config).log();
     ImpressionLog b = PlaylistImpressions.build(graph, tracks, config).log();
     assertThat(b.rows()).isEqualTo(a.rows());
-    assertThat(b.features()).containsExactly(a.features());
+    assertThat(java.util.Arrays.equals(b.features(), a.features())).isTrue();
     for (int r = 0; r < a.rows(); r++) {
       assertThat(b.item(r)).isEqualTo(a.item(r));
       assertThat(b.label(r, 1)).isEqualTo(a.label(r, 1));
