@@ -49,7 +49,7 @@ public final class PopularArtists implements CandidateGenerator {
     List<Candidate> out = new ArrayList<>();
     for (int a : new TopKSelector(k).select(listeners, pool, new int[0])) {
       out.add(Candidate.of(a, catalog.artistId(a), listeners[a], new Reason(NAME,
-          space.listeners(a) + " listeners")));
+          space.listeners(a) + (space.listeners(a) == 1 ? " listener" : " listeners"))));
     }
     return out;
   }
