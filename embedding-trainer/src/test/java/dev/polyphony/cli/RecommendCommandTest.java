@@ -36,14 +36,20 @@ class RecommendCommandTest {
   }
 
   @Test
-  void continuesASpotifySongsPlaylistWithTrackScoresAndReasons() throws Exception {
-    CliRun run = CliRun.of("recommend", "--playlist", "37i9dQZF1DXcZDD7cfEKhW", "--data",
-        Datasets.spotifySongsZip().toString(), "--epochs", "1", "--candidates", "20", "-k", "4");
+  void continuesASpotifySongsPlaylistWithTrackScoresAndReasonsTheSameWayUnderOneSeed() throws Exception {
+    String[] args = {"recommend", "--playlist", "37i9dQZF1DXcZDD7cfEKhW", "--data",
+        Datasets.spotifySongsZip().toString(), "--epochs", "1", "--candidates", "20", "-k", "4"};
+    CliRun run = CliRun.of(args);
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("4 tracks for playlist 37i9dQZF1DXcZDD7cfEKhW: 20 candidates ranked by esmm",
-        "ln p(added)", "ln p(hit)", "playlist: continues playlist 37i9dQZF1DXcZDD7cfEKhW", "prepared in",
-        "tail-creator");
+        "ln p(added)", "ln p(hit)", "continues playlist 37i9dQZF1DXcZDD7cfEKhW", "prepared in", "tail-creator");
+    CliRun again = CliRun.of(args);
+    assertThat(withoutTimes(again.out())).isEqualTo(withoutTimes(run.out()));
+  }
+
+  private static String withoutTimes(String out) {
+    return out.replaceAll("prepared in .*", "");
   }
 
   @Test
@@ -69,6 +75,9 @@ class RecommendCommandTest {
     CliRun head = CliRun.of("recommend", "--user", "2", "--data", DATA, "--head", "wide-and-deep");
     assertThat(head.exitCode()).isEqualTo(2);
     assertThat(head.err()).contains("unknown head 'wide-and-deep'");
+    CliRun credit = CliRun.of("recommend", "--user", "2", "--data", DATA, "--credit", "tail=-1");
+    assertThat(credit.exitCode()).isEqualTo(2);
+    assertThat(credit.err()).contains("credit of tail must be finite and >= 0 (got -1.0)");
     CliRun missing = CliRun.of("recommend", "--data", DATA);
     assertThat(missing.exitCode()).isEqualTo(2);
     assertThat(missing.err()).contains("--user=ID", "--playlist=ID");
