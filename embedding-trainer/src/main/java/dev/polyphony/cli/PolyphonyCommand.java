@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         + "proposes candidate tracks from them and compares ranking heads.",
     subcommands = {IngestCommand.class, StatsCommand.class, SynthCommand.class, DemoCommand.class,
         TrainCommand.class, EmbedCommand.class, EvaluateCommand.class, RetrieveCommand.class, ExportCommand.class,
-        RetrievalQualityCommand.class, RankCommand.class, HelpCommand.class})
+        RetrievalQualityCommand.class, RankCommand.class, RecommendCommand.class, HelpCommand.class})
 public final class PolyphonyCommand implements Runnable {
   @Spec
   CommandSpec spec;

@@ -1,7 +1,6 @@
 package dev.polyphony.cli;
 
 import dev.polyphony.graph.io.AtomicFiles;
-import dev.polyphony.graph.io.IngestException;
 import dev.polyphony.rank.ExposureTrait;
 import dev.polyphony.rank.HeadConfig;
 import dev.polyphony.rank.RankTrainConfig;
@@ -13,7 +12,6 @@ import dev.polyphony.rank.compare.RankingComparisonConfig;
 import dev.polyphony.rank.data.LastfmImpressionsConfig;
 import dev.polyphony.rank.data.SyntheticImpressionsConfig;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -28,10 +26,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code polyphony rank}: trains every ranking head under several seeds on synthetic impression logs and on
+ * {@code polyphony rank-eval} (also {@code rank}): trains every ranking head under several seeds on synthetic impression logs and on
  * Last.fm impressions, and writes the comparison table as Markdown and JSON.
  */
-@Command(name = "rank", aliases = "rank-eval", mixinStandardHelpOptions = true,
+@Command(name = "rank-eval", aliases = "rank", mixinStandardHelpOptions = true,
     description = {"Compares multi-task ranking heads (shared-bottom, MMoE, PLE, ESMM, AITM, the clicked-only "
         + "conversion model; +kd adds cross-task distillation) on synthetic impression logs with known true "
         + "probabilities and on Last.fm HetRec impressions: AUC per task, calibration, error against the true "
@@ -40,7 +38,6 @@ import picocli.CommandLine.Spec;
 final class RankCommand implements Callable<Integer> {
   static final String MARKDOWN = "ranking-comparison.md";
   static final String JSON = "ranking-comparison.json";
-  private static final String LASTFM_FOLDER = "lastfm-hetrec-2k";
 
   @Spec
   CommandSpec spec;
@@ -50,7 +47,8 @@ final class RankCommand implements Callable<Integer> {
   String dataset;
 
   @Option(names = "--lastfm", paramLabel = "DIR", description = "HetRec Last.fm 2K folder (default: "
-      + "$POLYPHONY_DATASETS/" + LASTFM_FOLDER + ", else ../shared/datasets/" + LASTFM_FOLDER + " beside the project).")
+      + "$POLYPHONY_DATASETS/" + BundledData.LASTFM + ", else ../shared/datasets/" + BundledData.LASTFM
+      + " beside the project).")
   Path lastfm;
 
   @Option(names = "--heads", split = ",", paramLabel = "HEAD",
@@ -124,7 +122,7 @@ final class RankCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    Path lastfmFolder = dataset.equals("synthetic") ? null : lastfmFolder();
+    Path lastfmFolder = dataset.equals("synthetic") ? null : BundledData.lastfm(lastfm, "--lastfm");
     RankingComparison comparison = new RankingComparison(config);
     List<DatasetComparison> results = new ArrayList<>();
     try (ConsoleProgress progress = ConsoleProgress.forConsole(spec.commandLine().getErr())) {
@@ -177,38 +175,13 @@ final class RankCommand implements Callable<Integer> {
     return out;
   }
 
-  /** {@code ./polyphony rank} and the arguments after the subcommand's name. */
+  /** {@code ./polyphony rank-eval} and the arguments after the subcommand's name. */
   static String reproduction(List<String> args) {
     int start = 0;
     while (start < args.size() && !args.get(start).equals("rank") && !args.get(start).equals("rank-eval")) {
       start++;
     }
     List<String> own = start < args.size() ? args.subList(start + 1, args.size()) : args;
-    return ("./polyphony rank " + String.join(" ", own)).strip();
-  }
-
-  /** The Last.fm folder: --lastfm, else the shared datasets folder. */
-  private Path lastfmFolder() {
-    if (lastfm != null) {
-      if (!Files.isDirectory(lastfm)) {
-        throw new IngestException("--lastfm " + lastfm + " is not a folder");
-      }
-      return lastfm;
-    }
-    List<Path> looked = new ArrayList<>();
-    String env = System.getenv("POLYPHONY_DATASETS");
-    if (env != null && !env.isBlank()) {
-      looked.add(Path.of(env).resolve(LASTFM_FOLDER));
-    }
-    String home = System.getProperty("polyphony.home");
-    Path root = home != null && !home.isBlank() ? Path.of(home) : Path.of("").toAbsolutePath();
-    looked.add(root.resolve("../shared/datasets").resolve(LASTFM_FOLDER).normalize());
-    for (Path p : looked) {
-      if (Files.isDirectory(p)) {
-        return p;
-      }
-    }
-    throw new IngestException("the Last.fm HetRec folder was not found (looked in " + looked + "); pass --lastfm DIR "
-        + "or --dataset synthetic");
+    return ("./polyphony rank-eval " + String.join(" ", own)).strip();
   }
 }

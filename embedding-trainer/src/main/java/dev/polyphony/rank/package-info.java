@@ -4,6 +4,6 @@
  * ({@link dev.polyphony.rank.RankingModel}, serving {@link dev.polyphony.rank.RankingHead}) and its trainer
  * ({@link dev.polyphony.rank.RankingTrainer}). The networks are in {@code .head}, the data sets in
  * {@code .data}, metrics in {@code .eval}, score fusion in {@code .fusion} and the comparison of all heads in
- * {@code .compare}.
+ * {@code .compare}, and end-to-end recommendation (retrieval, ranking, fusion) in {@code .recommend}.
  */
 package dev.polyphony.rank;

@@ -22,7 +22,7 @@ class RankCommandTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("## synthetic: click -> save -> subscribe", "| esmm | ", "| clicked-only | ",
         "esmm beats the clicked-only conversion model on conversion steps",
-        "Reproduce with `./polyphony rank --dataset synthetic --heads esmm,clicked-only --seeds 1");
+        "Reproduce with `./polyphony rank-eval --dataset synthetic --heads esmm,clicked-only --seeds 1");
     assertThat(run.out()).doesNotContain("Added differentiated op");
     assertThat(Files.readString(out.resolve(RankCommand.MARKDOWN))).contains("### Trade-off: esmm");
     JsonNode json = new ObjectMapper().readTree(out.resolve(RankCommand.JSON).toFile());
@@ -56,9 +56,9 @@ class RankCommandTest {
   }
 
   @Test
-  void isAlsoCalledRankEval() {
-    CliRun run = CliRun.of("rank-eval", "--help");
+  void isAlsoCalledRank() {
+    CliRun run = CliRun.of("rank", "--help");
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("Usage: polyphony rank", "--trade-off-head");
+    assertThat(run.out()).contains("Usage: polyphony rank-eval", "--trade-off-head");
   }
 }

@@ -22,7 +22,7 @@ public final class ComparisonDatasets {
   public static final double TRAIN_FRACTION = 0.7;
   public static final double VALIDATION_FRACTION = 0.15;
   /** The published Last.fm data has 1,538 tag assignments naming unknown artists; they are rejected. */
-  private static final long LASTFM_MAX_REJECTS = 10_000;
+  public static final long LASTFM_MAX_REJECTS = 10_000;
 
   private ComparisonDatasets() {}
 

@@ -61,7 +61,6 @@ public final class LastfmImpressions {
       new int[] {-1, 0, -1});
   private static final int SVD_OVERSAMPLING = 10;
   private static final int SVD_POWER_ITERATIONS = 3;
-  private static final int EXPLORATION_ATTEMPTS = 20;
 
   /**
    * Counts of a build.
@@ -77,14 +76,21 @@ public final class LastfmImpressions {
 
   private final ImpressionLog log;
   private final Summary summary;
+  private final LastfmFeatureSpace features;
 
-  private LastfmImpressions(ImpressionLog log, Summary summary) {
+  private LastfmImpressions(ImpressionLog log, Summary summary, LastfmFeatureSpace features) {
     this.log = log;
     this.summary = summary;
+    this.features = features;
   }
 
   public ImpressionLog log() {
     return log;
+  }
+
+  /** The embeddings and training statistics the features were computed from, to score further pairs alike. */
+  public LastfmFeatureSpace features() {
+    return features;
   }
 
   public Summary summary() {
@@ -112,30 +118,9 @@ public final class LastfmImpressions {
     CsrAdjacency listened = graph.out(LISTENED);
     CsrAdjacency tagged = graph.out(TAGGED);
 
-    boolean[] heldOut = new boolean[listened.edgeCount()];
     boolean[] evaluated = new boolean[users];
-    for (int u = 0; u < users; u++) {
-      int degree = listened.degree(u);
-      if (degree < config.minArtists()) {
-        continue;
-      }
-      evaluated[u] = true;
-      int[] positions = new int[degree];
-      for (int i = 0; i < degree; i++) {
-        positions[i] = listened.start(u) + i;
-      }
-      SplittableRandom r = new SplittableRandom(SeedDerivation.derive(config.seed(), u));
-      for (int i = degree - 1; i > 0; i--) {
-        int j = r.nextInt(i + 1);
-        int t = positions[i];
-        positions[i] = positions[j];
-        positions[j] = t;
-      }
-      int hold = Math.max(1, (int) Math.round(config.holdOutFraction() * degree));
-      for (int i = 0; i < hold; i++) {
-        heldOut[positions[i]] = true;
-      }
-    }
+    boolean[] heldOut = HeldOutInteractions.select(listened, config.minArtists(), config.holdOutFraction(),
+        config.seed(), evaluated);
 
     // Training statistics: nothing below reads a held-out pair.
     int[] listeners = new int[artists];
@@ -173,6 +158,8 @@ public final class LastfmImpressions {
     float[] userVectors = scaledVectors(svd.u(), svd.values(), users, k);
     float[] artistVectors = scaledVectors(svd.v(), svd.values(), artists, k);
     float[] tail = tailFlags(listeners, config.tailPercentile());
+    LastfmFeatureSpace space = new LastfmFeatureSpace(k, userVectors, artistVectors, listeners, plays, tail,
+        userArtists);
 
     BitSet known = new BitSet(artists);
     double[] explorationWeights = new double[artists];
@@ -211,7 +198,7 @@ public final class LastfmImpressions {
       }
       double median = median(userPlays);
       for (int a = 0; a < artists; a++) {
-        scores[a] = dot(userVectors, u, artistVectors, a, k);
+        scores[a] = space.score(u, a);
       }
       int[] excluded = trainingArtists.toIntArray(); // CSR rows are ascending, so this is sorted
       int[] retrieved = retrieval.select(scores, known, excluded);
@@ -228,15 +215,7 @@ public final class LastfmImpressions {
       }
       SplittableRandom r = new SplittableRandom(SeedDerivation.derive(config.seed(), -2, u));
       IntOpenHashSet training = new IntOpenHashSet(excluded);
-      int drawn = 0;
-      for (int attempt = 0; drawn < config.explorationPerUser()
-          && attempt < EXPLORATION_ATTEMPTS * config.explorationPerUser(); attempt++) {
-        int a = exploration.sample(r);
-        if (!shown.get(a) && !training.contains(a)) {
-          shown.set(a);
-          drawn++;
-        }
-      }
+      int drawn = HeldOutInteractions.explore(exploration, r, config.explorationPerUser(), shown, training);
       exploredCount += drawn;
       heldOutPairs += heldOutArtists.size();
       usersWithImpressions++;
@@ -248,13 +227,13 @@ public final class LastfmImpressions {
           heavy = (byte) (listened.weight(e) >= median ? 1 : 0);
         }
         byte tag = (byte) (tagged.contains(u, a) ? 1 : 0);
-        fill(row, userVectors, u, artistVectors, a, k, listeners[a], plays[a], tail[a], userArtists[u]);
+        space.fill(u, a, row, 0);
         out.add(u, a, row, new byte[] {listen, heavy, tag}, new float[] {tail[a]}, null);
       }
     }
     ImpressionLog log = out.build();
     return new LastfmImpressions(log, new Summary(usersWithImpressions, log.rows(), heldOutPairs, retrievedHeldOut,
-        retrievedCount, exploredCount));
+        retrievedCount, exploredCount), space);
   }
 
   /** Rows of {@code vectors} times {@code sqrt(values)}, as floats. */
@@ -309,31 +288,5 @@ public final class LastfmImpressions {
       }
     }
     throw new IllegalStateException("user " + u + " has no listened edge to artist " + a);
-  }
-
-  private static float dot(float[] users, int u, float[] artists, int a, int k) {
-    float s = 0;
-    for (int c = 0; c < k; c++) {
-      s += users[u * k + c] * artists[a * k + c];
-    }
-    return s;
-  }
-
-  private static void fill(float[] row, float[] users, int u, float[] artists, int a, int k, int listeners,
-      double plays, float tail, int userArtists) {
-    float dot = 0;
-    for (int c = 0; c < k; c++) {
-      float x = users[u * k + c];
-      float y = artists[a * k + c];
-      row[c] = x;
-      row[k + c] = y;
-      row[2 * k + c] = x * y;
-      dot += x * y;
-    }
-    row[3 * k] = dot;
-    row[3 * k + 1] = (float) Math.log1p(listeners);
-    row[3 * k + 2] = (float) Math.log1p(plays);
-    row[3 * k + 3] = tail;
-    row[3 * k + 4] = (float) Math.log1p(userArtists);
   }
 }

@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The final ranking score of an impression from a head's task probabilities:
@@ -51,15 +53,28 @@ public record ScoreFusion(double[] taskWeights, Map<ExposureTrait, Double> trait
 
   /** Fused scores of every row of {@code log} from its predictions ({@code rows x tasks}). */
   public float[] scores(ImpressionLog log, float[] predictions) {
-    int t = log.tasks().count();
-    if (taskWeights.length != t) {
-      throw new IllegalArgumentException("the fusion has " + taskWeights.length + " task weights, the log " + t
-          + " tasks");
+    if (taskWeights.length != log.tasks().count()) {
+      throw new IllegalArgumentException("the fusion has " + taskWeights.length + " task weights, the log "
+          + log.tasks().count() + " tasks");
     }
-    if (predictions.length != log.rows() * t) {
-      throw new IllegalArgumentException("expected " + log.rows() * t + " predictions (got " + predictions.length + ")");
+    return scores(predictions, log.rows(), log::trait, "the log has none");
+  }
+
+  /**
+   * Fused scores of {@code rows} rows from their predictions ({@code rows x tasks}) and their trait values
+   * ({@code traits} gives one value per row of a trait, or empty when the rows lack it).
+   */
+  public float[] scores(float[] predictions, int rows, Function<ExposureTrait, Optional<float[]>> traits) {
+    return scores(predictions, rows, traits, "the rows have none");
+  }
+
+  private float[] scores(float[] predictions, int rows, Function<ExposureTrait, Optional<float[]>> traits,
+      String whenMissing) {
+    int t = taskWeights.length;
+    if (predictions.length != rows * t) {
+      throw new IllegalArgumentException("expected " + rows * t + " predictions (got " + predictions.length + ")");
     }
-    float[] out = new float[log.rows()];
+    float[] out = new float[rows];
     for (int r = 0; r < out.length; r++) {
       double s = 0;
       for (int k = 0; k < t; k++) {
@@ -73,8 +88,12 @@ public record ScoreFusion(double[] taskWeights, Map<ExposureTrait, Double> trait
       if (e.getValue() == 0) {
         continue;
       }
-      float[] values = log.trait(e.getKey()).orElseThrow(() -> new IllegalArgumentException(
-          "the fusion weighs trait " + e.getKey().label() + " but the log has none"));
+      float[] values = traits.apply(e.getKey()).orElseThrow(() -> new IllegalArgumentException(
+          "the fusion weighs trait " + e.getKey().label() + " but " + whenMissing));
+      if (values.length != rows) {
+        throw new IllegalArgumentException("trait " + e.getKey().label() + " has " + values.length + " values for "
+            + rows + " rows");
+      }
       for (int r = 0; r < out.length; r++) {
         out[r] += (float) (e.getValue() * values[r]);
       }
