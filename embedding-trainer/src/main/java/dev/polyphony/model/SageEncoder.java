@@ -190,12 +190,13 @@ public final class SageEncoder {
         throw new IllegalArgumentException("node type '" + type + "' has " + source.dimension(type)
             + " feature columns, the encoder expects " + d);
       }
-      float[] x = new float[(n + 1) * d];
+      int rows = bucketRows(n + 1);
+      float[] x = new float[rows * d];
       source.copyRows(type, sample.globalIds(type), n, x);
       padRow[t] = n;
-      in.put("x_" + t, Nd4j.create(x, new long[] {n + 1, d}, 'c'));
+      in.put("x_" + t, Nd4j.create(x, new long[] {rows, d}, 'c'));
       if (masks != null && featureMasks[t] != null) {
-        in.put("xmask_" + t, dropoutMask(masks, n + 1, d));
+        in.put("xmask_" + t, dropoutMask(masks, n + 1, rows, d));
       }
     }
     for (TreePlan.Spec s : plan.blocks()) {
@@ -207,14 +208,15 @@ public final class SageEncoder {
         continue;
       }
       int m = local.length;
-      int[] padded = java.util.Arrays.copyOf(local, m + 1);
-      padded[m] = padRow[t];
+      int rows = paddedRows(tree, b);
+      int[] padded = java.util.Arrays.copyOf(local, rows);
+      java.util.Arrays.fill(padded, m, rows, padRow[t]);
       int[] parentRows = tree.parentRowsOf(b);
-      int[] parentOf = java.util.Arrays.copyOf(parentRows, m + 1);
-      // The padding row hangs from the parent block's last row, so the sorted segment ids end there and the
-      // segment ops return exactly one row per parent row.
-      parentOf[m] = paddedRows(tree, s.parent()) - 1;
-      float[] w = new float[m + 1];
+      int[] parentOf = java.util.Arrays.copyOf(parentRows, rows);
+      // The padding rows hang from the parent block's last row, so the sorted segment ids end there and the
+      // segment ops return exactly one row per parent row; their weight 0 keeps them out of every aggregate.
+      java.util.Arrays.fill(parentOf, m, rows, paddedRows(tree, s.parent()) - 1);
+      float[] w = new float[rows];
       int i = 0;
       while (i < m) {
         int j = i;
@@ -227,7 +229,7 @@ public final class SageEncoder {
       }
       in.put("ids_" + b, Nd4j.createFromArray(padded));
       in.put("parent_" + b, Nd4j.createFromArray(parentOf));
-      in.put("weight_" + b, Nd4j.create(w, new long[] {m + 1, 1}, 'c'));
+      in.put("weight_" + b, Nd4j.create(w, new long[] {rows, 1}, 'c'));
     }
     NodeType seedType = plan.block(0).type();
     for (Map.Entry<Integer, SDVariable> e : idRows.entrySet()) {
@@ -250,33 +252,56 @@ public final class SageEncoder {
       for (Map.Entry<String, int[]> e : hiddenMaskShapes.entrySet()) {
         int block = e.getValue()[0];
         int width = e.getValue()[1];
-        int r = (int) in.get("ids_" + block).length();
-        in.put(e.getKey(), dropoutMask(masks, r, width));
+        int rows = (int) in.get("ids_" + block).length();
+        int drawn = plan.block(block).isRoot() ? rows : tree.rows(block) + 1;
+        in.put(e.getKey(), dropoutMask(masks, drawn, rows, width));
       }
     }
     return new EncoderInputs(in, idNodes);
   }
 
-  /** Rows of block {@code b} as fed to the graph: its tree nodes plus, below the seeds, one padding row. */
+  /**
+   * Rows of block {@code b} as fed to the graph: the seeds for the root; below it, the tree nodes plus at
+   * least one padding row, rounded up by {@link #bucketRows(int)}.
+   */
   private int paddedRows(ComputationTree tree, int b) {
-    return tree.rows(b) + (plan.block(b).isRoot() ? 0 : 1);
+    return plan.block(b).isRoot() ? tree.rows(b) : bucketRows(tree.rows(b) + 1);
   }
 
-  /** Inverted dropout: each entry is 0 with probability p, else 1/(1-p); 16 random bits per entry. */
-  private INDArray dropoutMask(SplittableRandom random, int r, int c) {
+  /**
+   * {@code rows} rounded up to one of eight sizes per power of two (at most 12.5% more, at least 64).
+   *
+   * <p>ND4J keeps shape descriptors and tensor-along-dimension offsets for every array shape it has seen,
+   * in native memory it never frees; sampled neighbourhoods have a new row count at every step, so without
+   * rounding a training process grew by about 20 MB per step. With rounding, the shapes repeat.
+   */
+  static int bucketRows(int rows) {
+    if (rows <= 64) {
+      return 64;
+    }
+    int step = Integer.highestOneBit(rows) >>> 3;
+    return (rows + step - 1) / step * step;
+  }
+
+  /**
+   * Inverted dropout: each entry of the first {@code drawn} rows is 0 with probability p, else 1/(1-p), from 16
+   * random bits; the padding rows up to {@code rows} are 0 and draw nothing, so the masks of real rows do not
+   * depend on the padding.
+   */
+  private INDArray dropoutMask(SplittableRandom random, int drawn, int rows, int c) {
     float keep = (float) (1 - config.dropout());
     int threshold = (int) Math.round(keep * 65536.0);
     float scale = 1f / keep;
-    float[] mask = new float[r * c];
+    float[] mask = new float[rows * c];
     long bits = 0;
-    for (int i = 0; i < mask.length; i++) {
+    for (int i = 0; i < drawn * c; i++) {
       if ((i & 3) == 0) {
         bits = random.nextLong();
       }
       mask[i] = (int) (bits & 0xFFFF) < threshold ? scale : 0f;
       bits >>>= 16;
     }
-    return Nd4j.create(mask, new long[] {r, c}, 'c');
+    return Nd4j.create(mask, new long[] {rows, c}, 'c');
   }
 
   private SDVariable build(boolean train) {
