@@ -95,15 +95,19 @@ public final class OfflineGraphImporter {
     }
     ImportLayout layout = GraphImportConfig.defaults().layout();
     progress.begin("start Neo4j", -1);
-    try (Neo4jTarget target = Neo4jTarget.open(Neo4jConnection.embedded(embedded));
-        Session session = target.session()) {
-      progress.end();
+    Neo4jTarget target = Neo4jTarget.open(Neo4jConnection.embedded(embedded));
+    progress.end();
+    try (Session session = target.session()) {
       progress.begin("constraints", -1);
       GraphImporter.createConstraints(session, mapping);
       checkCounts(session, graph, mapping);
       ImportLedger ledger = new ImportLedger(fingerprint);
       ledger.begin(session, layout);
       ledger.complete(session, graph.nodeCount(), graph.edgeCount());
+      progress.end();
+    } finally {
+      progress.begin("stop Neo4j", -1);
+      target.close();
       progress.end();
     }
     Files.delete(marker);
