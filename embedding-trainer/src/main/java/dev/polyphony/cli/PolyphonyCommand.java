@@ -17,9 +17,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "polyphony", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     scope = ScopeType.INHERIT,
     description = "Builds heterogeneous music catalog graphs (tracks, playlists, artists, users), describes "
-        + "them, exports their embeddings and proposes candidate tracks from them.",
+        + "them, trains multi-task GraphSAGE encoders on them, embeds and evaluates, exports the embeddings, "
+        + "proposes candidate tracks from them and compares ranking heads.",
     subcommands = {IngestCommand.class, StatsCommand.class, SynthCommand.class, DemoCommand.class,
-        RetrieveCommand.class, ExportCommand.class, HelpCommand.class})
+        TrainCommand.class, EmbedCommand.class, EvaluateCommand.class, RetrieveCommand.class, ExportCommand.class,
+        RetrievalQualityCommand.class, RankCommand.class, HelpCommand.class})
 public final class PolyphonyCommand implements Runnable {
   @Spec
   CommandSpec spec;

@@ -1,9 +1,7 @@
 package dev.polyphony.eval;
 
-import dev.polyphony.graph.CsrAdjacency;
 import dev.polyphony.graph.NodeFeatures;
 import dev.polyphony.graph.ProgressTracker;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.IntStream;
@@ -59,7 +57,7 @@ public final class ContentKnnRecommender implements PlaylistRecommender {
         }
       }
     }
-    return new Fitted(catalog, unit, d);
+    return new CentroidCosineScorer(catalog, unit, d);
   }
 
   private int[] columnIndexes(List<String> available) {
@@ -76,40 +74,5 @@ public final class ContentKnnRecommender implements PlaylistRecommender {
       }
     }
     return indexes;
-  }
-
-  private record Fitted(PlaylistCatalog catalog, float[] unit, int d) implements FittedRecommender {
-
-    @Override
-    public void score(int playlist, float[] scores) {
-      double[] sum = new double[d];
-      CsrAdjacency tracks = catalog.playlistTracks();
-      for (int p = tracks.start(playlist), end = tracks.end(playlist); p < end; p++) {
-        int base = tracks.target(p) * d;
-        for (int c = 0; c < d; c++) {
-          sum[c] += unit[base + c];
-        }
-      }
-      double norm = 0;
-      for (double s : sum) {
-        norm += s * s;
-      }
-      if (norm == 0) {
-        Arrays.fill(scores, 0f);
-        return;
-      }
-      float[] direction = new float[d];
-      for (int c = 0; c < d; c++) {
-        direction[c] = (float) (sum[c] / Math.sqrt(norm));
-      }
-      for (int j = 0, n = scores.length; j < n; j++) {
-        int base = j * d;
-        float dot = 0;
-        for (int c = 0; c < d; c++) {
-          dot += unit[base + c] * direction[c];
-        }
-        scores[j] = dot;
-      }
-    }
   }
 }

@@ -40,6 +40,16 @@ public final class ComputationTree {
    * @throws IllegalArgumentException when the sample's seed type or hop count differs from the plan's
    */
   public static ComputationTree of(TreePlan plan, SampledBlocks sample) {
+    return of(plan, sample, NeighborCut.NONE);
+  }
+
+  /**
+   * Unrolls {@code sample} along {@code plan}, leaving out the first-hop neighbours {@code cut} names (with
+   * their subtrees).
+   *
+   * @throws IllegalArgumentException when the sample's seed type or hop count differs from the plan's
+   */
+  public static ComputationTree of(TreePlan plan, SampledBlocks sample, NeighborCut cut) {
     if (!sample.seedType().equals(plan.seedType()) || sample.hops() != plan.levels()) {
       throw new IllegalArgumentException("sample of " + sample.hops() + " hops from '" + sample.seedType()
           + "' seeds does not fit the plan of " + plan.levels() + " levels from '" + plan.seedType() + "' seeds");
@@ -82,6 +92,7 @@ public final class ComputationTree {
       }
       ids.clear();
       parents.clear();
+      boolean cutHere = !cut.isNone() && spec.parent() == 0 && spec.type().equals(cut.type());
       for (int row = 0; row < parentIds.length; row++) {
         int u = parentIds[row];
         int firstHop = firstHop(starts, u);
@@ -93,6 +104,9 @@ public final class ComputationTree {
         int from = block.offsetsView().get(i);
         int to = block.offsetsView().get(i + 1);
         for (int p = from; p < to; p++) {
+          if (cutHere && cut.cuts(row, spec.type(), sample.globalId(spec.type(), block.src(p)))) {
+            continue;
+          }
           ids.add(block.src(p));
           parents.add(row);
         }

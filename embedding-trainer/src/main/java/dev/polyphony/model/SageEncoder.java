@@ -29,7 +29,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *   h_v^k  = sigma([h_v^{k-1} W_self[k, T] || n_v] + b[k, T])     or the sum, see {@link Combination}
  * </pre>
  * with sigma = ReLU below the last layer and the identity on it, and {@code h^0} the node's normalised
- * content features, optionally through a per-type projection {@code relu(x P_T + b_T)}. The output
+ * content features, optionally through a per-type projection {@code relu(x P_T + b_T)}, plus the node's
+ * learned vector {@code e_v} for the types of {@link SageEncoderConfig#idEmbeddingTypes()} (see
+ * {@link IdEmbeddings}; fed as placeholders {@code idrows_<block>}). The output
  * {@code z_v = h_v^K} is divided by {@code sqrt(|z_v|^2 + 1e-12)} when {@link SageEncoderConfig#normalizeOutput()},
  * which is 1 for all but vanishing vectors and never divides by zero. Neighbourhoods are read from a
  * {@link ComputationTree}; an empty one aggregates to the zero vector.
@@ -64,6 +66,8 @@ public final class SageEncoder {
   private final SDVariable[] weights;
   private final Map<String, SDVariable> hiddenMasks = new HashMap<>();
   private final Map<String, int[]> hiddenMaskShapes = new HashMap<>();
+  /** Id-row placeholder of every block whose type has learned vectors, by block index. */
+  private final Map<Integer, SDVariable> idRows = new HashMap<>();
   private final SDVariable inference;
   private final SDVariable training;
 
@@ -113,6 +117,9 @@ public final class SageEncoder {
         parents[b] = sd.placeHolder("parent_" + b, DataType.INT, -1);
         weights[b] = sd.placeHolder("weight_" + b, DataType.FLOAT, -1, 1);
       }
+      if (config.idEmbeddingTypes().contains(s.type().name())) {
+        idRows.put(b, sd.placeHolder(idPlaceholder(b), DataType.FLOAT, -1, config.inputProjectionDim()));
+      }
     }
     this.inference = build(false).rename(EMBEDDING);
     this.training = config.dropout() > 0 ? build(true).rename(TRAINING_EMBEDDING) : inference;
@@ -135,21 +142,44 @@ public final class SageEncoder {
     return training ? this.training : inference;
   }
 
-  /** Placeholder values for evaluating {@link #EMBEDDING} on {@code tree}. */
-  public Map<String, INDArray> inputs(ComputationTree tree, EncoderFeatures source) {
-    return inputs(tree, source, null);
+  /** Name of the placeholder holding the learned vectors of block {@code b}'s rows. */
+  public static String idPlaceholder(int b) {
+    return "idrows_" + b;
   }
 
-  /** Placeholder values for the training path, with dropout masks drawn from {@code dropoutSeed}. */
-  public Map<String, INDArray> trainingInputs(ComputationTree tree, EncoderFeatures source, long dropoutSeed) {
-    return inputs(tree, source, new SplittableRandom(dropoutSeed));
+  /** Node type of the rows of block {@code b}. */
+  public NodeType blockType(int b) {
+    return plan.block(b).type();
   }
 
-  private Map<String, INDArray> inputs(ComputationTree tree, EncoderFeatures source, SplittableRandom masks) {
+  /**
+   * Placeholder values for evaluating {@link #EMBEDDING} on {@code tree}; {@code ids} holds the learned
+   * vectors ({@code null} when the config has none).
+   */
+  public EncoderInputs inputs(ComputationTree tree, EncoderFeatures source, IdEmbeddings ids) {
+    return inputs(tree, source, ids, null);
+  }
+
+  /**
+   * Placeholder values for the training path, with dropout masks (and hidden learned vectors of seed-type
+   * nodes, see {@link SageEncoderConfig#idDropout()}) drawn from {@code dropoutSeed}.
+   */
+  public EncoderInputs trainingInputs(ComputationTree tree, EncoderFeatures source, IdEmbeddings ids,
+      long dropoutSeed) {
+    return inputs(tree, source, ids, new SplittableRandom(dropoutSeed));
+  }
+
+  private EncoderInputs inputs(ComputationTree tree, EncoderFeatures source, IdEmbeddings ids,
+      SplittableRandom masks) {
     if (tree.plan() != plan) {
       throw new IllegalArgumentException("the tree was built for another plan: " + tree.plan());
     }
+    if (!idRows.isEmpty() && ids == null) {
+      throw new IllegalArgumentException("the encoder reads learned vectors of " + config.idEmbeddingTypes()
+          + " but none were given");
+    }
     Map<String, INDArray> in = new HashMap<>();
+    Map<String, int[]> idNodes = new HashMap<>();
     SampledBlocks sample = tree.sample();
     int[] padRow = new int[types.size()];
     for (int t = 0; t < types.size(); t++) {
@@ -199,6 +229,23 @@ public final class SageEncoder {
       in.put("parent_" + b, Nd4j.createFromArray(parentOf));
       in.put("weight_" + b, Nd4j.create(w, new long[] {m + 1, 1}, 'c'));
     }
+    NodeType seedType = plan.block(0).type();
+    for (Map.Entry<Integer, SDVariable> e : idRows.entrySet()) {
+      int b = e.getKey();
+      NodeType type = blockType(b);
+      int[] local = tree.localIdsOf(b);
+      int rows = paddedRows(tree, b);
+      int[] nodes = new int[rows];
+      java.util.Arrays.fill(nodes, -1);
+      boolean hide = masks != null && type.equals(seedType) && config.idDropout() > 0;
+      for (int i = 0; i < local.length; i++) {
+        nodes[i] = hide && masks.nextDouble() < config.idDropout() ? -1 : sample.globalId(type, local[i]);
+      }
+      float[] values = new float[rows * ids.dim()];
+      ids.copyRows(type, nodes, rows, values);
+      in.put(idPlaceholder(b), Nd4j.create(values, new long[] {rows, ids.dim()}, 'c'));
+      idNodes.put(idPlaceholder(b), nodes);
+    }
     if (masks != null) {
       for (Map.Entry<String, int[]> e : hiddenMaskShapes.entrySet()) {
         int block = e.getValue()[0];
@@ -207,7 +254,7 @@ public final class SageEncoder {
         in.put(e.getKey(), dropoutMask(masks, r, width));
       }
     }
-    return in;
+    return new EncoderInputs(in, idNodes);
   }
 
   /** Rows of block {@code b} as fed to the graph: its tree nodes plus, below the seeds, one padding row. */
@@ -248,6 +295,10 @@ public final class SageEncoder {
         SDVariable p = parameters.weight("proj_" + t + "_W", featureDims[t], projection);
         SDVariable pb = parameters.bias("proj_" + t + "_b", projection);
         rowsOfBlock = sd.nn().relu(rowsOfBlock.mmul(p).add(pb), 0);
+      }
+      SDVariable learned = idRows.get(s.index());
+      if (learned != null) {
+        rowsOfBlock = rowsOfBlock.add(learned);
       }
       h[s.index()] = rowsOfBlock;
     }

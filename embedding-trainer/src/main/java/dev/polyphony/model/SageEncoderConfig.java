@@ -1,5 +1,6 @@
 package dev.polyphony.model;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -16,15 +17,27 @@ import java.util.Objects;
  * @param normalizeOutput divide the output by its L2 norm (cosine geometry for retrieval)
  * @param featureNormalization scaling of the raw content features
  * @param seed seed of the weight initialisation
+ * @param idEmbeddingTypes node types that also get a learned per-node vector ({@link IdEmbeddings}), added to
+ *     their projected features; needs {@code inputProjectionDim > 0}, whose width the vectors share
+ * @param idDropout probability of hiding a seed-type node's learned vector while training, so the encoder
+ *     also learns to embed nodes that have none (new tracks), in {@code [0, 1]}
  */
 public record SageEncoderConfig(int layers, int hiddenDim, int outputDim, Aggregator aggregator,
     Combination combination, int inputProjectionDim, double dropout, boolean normalizeOutput,
-    FeatureNormalization featureNormalization, long seed) {
+    FeatureNormalization featureNormalization, long seed, List<String> idEmbeddingTypes, double idDropout) {
 
   public SageEncoderConfig {
     Objects.requireNonNull(aggregator, "aggregator");
     Objects.requireNonNull(combination, "combination");
     Objects.requireNonNull(featureNormalization, "featureNormalization");
+    idEmbeddingTypes = List.copyOf(Objects.requireNonNull(idEmbeddingTypes, "idEmbeddingTypes"));
+    if (!idEmbeddingTypes.isEmpty() && inputProjectionDim == 0) {
+      throw new IllegalArgumentException("idEmbeddingTypes " + idEmbeddingTypes
+          + " need an input projection (inputProjectionDim > 0) of the vectors' width (got 0)");
+    }
+    if (!(idDropout >= 0 && idDropout <= 1)) {
+      throw new IllegalArgumentException("idDropout must be in [0, 1] (got " + idDropout + ")");
+    }
     if (layers < 1) {
       throw new IllegalArgumentException("layers must be >= 1 (got " + layers + ")");
     }
@@ -65,7 +78,8 @@ public record SageEncoderConfig(int layers, int hiddenDim, int outputDim, Aggreg
   public Builder toBuilder() {
     return new Builder().layers(layers).hiddenDim(hiddenDim).outputDim(outputDim).aggregator(aggregator)
         .combination(combination).inputProjectionDim(inputProjectionDim).dropout(dropout)
-        .normalizeOutput(normalizeOutput).featureNormalization(featureNormalization).seed(seed);
+        .normalizeOutput(normalizeOutput).featureNormalization(featureNormalization).seed(seed)
+        .idEmbeddingTypes(idEmbeddingTypes).idDropout(idDropout);
   }
 
   /** Output width of layer {@code k} ({@code 1..layers}). */
@@ -88,8 +102,20 @@ public record SageEncoderConfig(int layers, int hiddenDim, int outputDim, Aggreg
     private boolean normalizeOutput = true;
     private FeatureNormalization featureNormalization = FeatureNormalization.STANDARDIZE;
     private long seed;
+    private List<String> idEmbeddingTypes = List.of();
+    private double idDropout;
 
     private Builder() {}
+
+    public Builder idEmbeddingTypes(List<String> idEmbeddingTypes) {
+      this.idEmbeddingTypes = idEmbeddingTypes;
+      return this;
+    }
+
+    public Builder idDropout(double idDropout) {
+      this.idDropout = idDropout;
+      return this;
+    }
 
     public Builder layers(int layers) {
       this.layers = layers;
@@ -143,7 +169,7 @@ public record SageEncoderConfig(int layers, int hiddenDim, int outputDim, Aggreg
 
     public SageEncoderConfig build() {
       return new SageEncoderConfig(layers, hiddenDim, outputDim, aggregator, combination, inputProjectionDim,
-          dropout, normalizeOutput, featureNormalization, seed);
+          dropout, normalizeOutput, featureNormalization, seed, idEmbeddingTypes, idDropout);
     }
   }
 }

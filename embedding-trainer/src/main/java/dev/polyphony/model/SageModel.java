@@ -7,7 +7,9 @@ import dev.polyphony.graph.sample.SeedDerivation;
 import dev.polyphony.graph.sample.NeighborSampler;
 import dev.polyphony.graph.sample.NeighborSamplerConfig;
 import dev.polyphony.graph.sample.SampledBlocks;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -29,6 +31,9 @@ public final class SageModel {
   private final TreePlan plan;
   private final Parameters parameters;
   private final SageEncoder encoder;
+  private final IdEmbeddings idEmbeddings;
+  private final NeighborSamplerConfig sampling;
+  private final NeighborSamplerConfig inferenceSampling;
 
   /** A model that samples the same way for training and inference. */
   public SageModel(HeteroGraph graph, NodeType seedType, SageEncoderConfig config, NeighborSamplerConfig sampling) {
@@ -45,6 +50,8 @@ public final class SageModel {
     this.graph = Objects.requireNonNull(graph, "graph");
     this.seedType = Objects.requireNonNull(seedType, "seedType");
     this.config = Objects.requireNonNull(config, "config");
+    this.sampling = sampling;
+    this.inferenceSampling = inferenceSampling;
     this.features = EncoderFeatures.of(graph, config.featureNormalization());
     this.sampler = new NeighborSampler(graph, sampling);
     this.plan = TreePlan.of(graph.schema(), sampling, seedType);
@@ -59,6 +66,50 @@ public final class SageModel {
       dims.put(type, features.dimension(type));
     }
     this.encoder = new SageEncoder(parameters, plan, dims, config);
+    List<NodeType> idTypes = new ArrayList<>();
+    for (String name : config.idEmbeddingTypes()) {
+      idTypes.add(graph.schema().nodeType(name));
+    }
+    this.idEmbeddings = idTypes.isEmpty() ? null
+        : new IdEmbeddings(graph, idTypes, config.inputProjectionDim(), SeedDerivation.derive(config.seed(), -2));
+  }
+
+  private SageModel(SageModel trained, HeteroGraph other) {
+    this.graph = other;
+    this.seedType = trained.seedType;
+    this.config = trained.config;
+    this.sampling = trained.sampling;
+    this.inferenceSampling = trained.inferenceSampling;
+    this.features = EncoderFeatures.of(other, config.featureNormalization());
+    this.sampler = new NeighborSampler(other, sampling);
+    this.inferenceSampler = new NeighborSampler(other, inferenceSampling);
+    this.plan = trained.plan;
+    this.parameters = trained.parameters;
+    this.encoder = trained.encoder;
+    this.idEmbeddings = trained.idEmbeddings;
+  }
+
+  /**
+   * This model, sharing every weight, applied to {@code other}: a graph over the same nodes (same schema and
+   * node counts, so dense ids and learned vectors line up) whose edges may differ, such as the inference
+   * graph that gives new tracks their artist and album links back.
+   */
+  public SageModel on(HeteroGraph other) {
+    if (!other.schema().equals(graph.schema())) {
+      throw new IllegalArgumentException("the other graph has another schema");
+    }
+    for (NodeType type : graph.schema().nodeTypes()) {
+      if (other.nodeCount(type) != graph.nodeCount(type)) {
+        throw new IllegalArgumentException("node type '" + type + "' has " + other.nodeCount(type)
+            + " nodes in the other graph and " + graph.nodeCount(type) + " in the model's");
+      }
+    }
+    return new SageModel(this, other);
+  }
+
+  /** The learned per-node vectors, or {@code null} when the config asks for none. */
+  public IdEmbeddings idEmbeddings() {
+    return idEmbeddings;
   }
 
   public HeteroGraph graph() {
@@ -94,8 +145,13 @@ public final class SageModel {
    * fan-outs, and unrolls their computation trees.
    */
   public ComputationTree tree(int[] seeds, long batchSeed, boolean training) {
+    return tree(seeds, batchSeed, training, NeighborCut.NONE);
+  }
+
+  /** As {@link #tree(int[], long, boolean)}, leaving out the first-hop neighbours {@code cut} names. */
+  public ComputationTree tree(int[] seeds, long batchSeed, boolean training, NeighborCut cut) {
     SampledBlocks sample = (training ? sampler : inferenceSampler).sample(seedType, seeds, batchSeed);
-    return ComputationTree.of(plan, sample);
+    return ComputationTree.of(plan, sample, cut);
   }
 
   /** L2-normalised (if configured) embeddings of {@code seeds}, one row per input position, without dropout. */
@@ -122,8 +178,11 @@ public final class SageModel {
       for (int i = 0; i < seeds.length; i++) {
         seeds[i] = from + i;
       }
-      all.get(NDArrayIndex.interval(from, to), NDArrayIndex.all())
-          .assign(embed(seeds, SeedDerivation.derive(sampleSeed, b)));
+      INDArray rows = embed(seeds, SeedDerivation.derive(sampleSeed, b));
+      all.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()).assign(rows);
+      if (rows.closeable()) {
+        rows.close();
+      }
       progress.step(1);
     }
     progress.end();
@@ -138,7 +197,7 @@ public final class SageModel {
    */
   public INDArray output(String name, int[] seeds, long batchSeed, Map<String, INDArray> extra) {
     ComputationTree tree = tree(seeds, batchSeed, false);
-    Map<String, INDArray> inputs = encoder.inputs(tree, features);
+    Map<String, INDArray> inputs = encoder.inputs(tree, features, idEmbeddings).placeholders();
     Map<String, INDArray> in = new HashMap<>(inputs);
     in.putAll(extra);
     try {

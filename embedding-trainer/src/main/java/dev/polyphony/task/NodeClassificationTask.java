@@ -25,7 +25,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * values {@code train}, {@code val} and {@code test} mark the three sets (other values and missing values
  * take part only as neighbours).
  */
-public final class NodeClassificationTask implements Task {
+public final class NodeClassificationTask implements SupervisedTask {
   /** Placeholder of the one-hot labels of a batch. */
   public static final String LABELS = "nc_labels";
   /** Inference logits (no dropout), one row per seed. */
@@ -140,7 +140,8 @@ public final class NodeClassificationTask implements Task {
   }
 
   @Override
-  public Map<String, INDArray> targets(int[] seeds) {
+  public Map<String, INDArray> targets(TrainingBatch batch) {
+    int[] seeds = batch.seeds();
     float[] onehot = new float[seeds.length * classes];
     for (int i = 0; i < seeds.length; i++) {
       int y = labels[seeds[i]];
@@ -153,12 +154,12 @@ public final class NodeClassificationTask implements Task {
   }
 
   @Override
-  public String validationMetric() {
+  public String metric() {
     return "accuracy";
   }
 
   @Override
-  public double validationScore(SageModel model, long sampleSeed) {
+  public double score(SageModel model, long sampleSeed) {
     return accuracy(model, validation, sampleSeed);
   }
 

@@ -6,8 +6,9 @@ import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * One training objective on top of a {@link SageModel}: it adds its head and loss to the model's graph,
- * names its training seeds, supplies the targets of a batch and scores the model on held-out data.
+ * One training objective on top of a {@link SageModel}: it adds its head and loss to the model's graph and
+ * supplies the targets of each {@link TrainingBatch}. Several tasks share one encoder and one batch in
+ * multi-task training; each reads the rows of the batch it has labels for.
  */
 public interface Task {
   /** Short name used in metrics and logs. */
@@ -17,20 +18,11 @@ public interface Task {
   NodeType seedType();
 
   /**
-   * Adds the task's head and loss to {@code model}'s graph, reading the training (dropout) embedding;
-   * called once per model. Returns the name of the scalar loss variable.
+   * Adds the task's head and loss to {@code model}'s graph, reading the training (dropout) embedding whose
+   * rows are the batch's seeds in order; called once per model. Returns the name of the scalar loss variable.
    */
   String buildLoss(SageModel model);
 
-  /** The dense ids of the seeds trained on; distinct. */
-  int[] trainSeeds();
-
-  /** Placeholder values with the targets of {@code seeds} (distinct, rows in input order). */
-  Map<String, INDArray> targets(int[] seeds);
-
-  /** Name of the validation metric, higher is better (e.g. {@code accuracy}). */
-  String validationMetric();
-
-  /** The validation metric of {@code model} now, with neighbourhoods sampled from {@code sampleSeed}. */
-  double validationScore(SageModel model, long sampleSeed);
+  /** Placeholder values with the targets of {@code batch}. */
+  Map<String, INDArray> targets(TrainingBatch batch);
 }

@@ -18,7 +18,7 @@ public final class Adam {
   private static final double BETA2 = 0.999;
   private static final double EPSILON = 1e-8;
 
-  private final double learningRate;
+  private double learningRate;
   private final double weightDecay;
   private final Map<String, INDArray> first = new LinkedHashMap<>();
   private final Map<String, INDArray> second = new LinkedHashMap<>();
@@ -33,6 +33,14 @@ public final class Adam {
     }
     this.learningRate = learningRate;
     this.weightDecay = weightDecay;
+  }
+
+  /** Sets the step size of the following updates (a learning-rate schedule's current value). */
+  public void learningRate(double rate) {
+    if (!(rate > 0)) {
+      throw new IllegalArgumentException("learningRate must be > 0 (got " + rate + ")");
+    }
+    this.learningRate = rate;
   }
 
   /** Steps taken so far. */

@@ -25,14 +25,15 @@ import org.nd4j.linalg.factory.Nd4j;
  * the (epoch, batch) position.
  *
  * <p>File format (big-endian, written atomically): magic {@code PLYCKPT1}; the run's identity (seed, batch
- * size, learning rate, weight decay, fan-outs, patience); epoch, Adam step, best epoch, best validation;
- * the history; four named array groups (weights, first moments, second moments, best weights), each array as
+ * size, learning rate, weight decay, fan-outs, patience, schedule); epoch, Adam step, best epoch, best
+ * validation; the history (per epoch also each task's loss and weight); the loss weighting's state; four named
+ * array groups (learned id tables included, named {@code id_table:<type>}) (weights, first moments, second moments, best weights), each array as
  * name, shape and float32 values; a CRC-32 of all preceding bytes.
  */
 public record Checkpoint(TrainConfig config, int epoch, long adamStep, int bestEpoch, double bestValidation,
     List<EpochStats> history, Map<String, INDArray> weights, Map<String, INDArray> firstMoments,
-    Map<String, INDArray> secondMoments, Map<String, INDArray> bestWeights) {
-  private static final String MAGIC = "PLYCKPT1";
+    Map<String, INDArray> secondMoments, Map<String, INDArray> bestWeights, double[] weightingState) {
+  private static final String MAGIC = "PLYCKPT2";
 
   /** Writes this checkpoint to {@code file} atomically. */
   public void write(Path file) throws IOException {
@@ -46,6 +47,7 @@ public record Checkpoint(TrainConfig config, int epoch, long adamStep, int bestE
       out.writeDouble(config.weightDecay());
       out.writeUTF(config.fanouts());
       out.writeInt(config.patience());
+      out.writeUTF(config.schedule().name());
       out.writeInt(epoch);
       out.writeLong(adamStep);
       out.writeInt(bestEpoch);
@@ -55,8 +57,15 @@ public record Checkpoint(TrainConfig config, int epoch, long adamStep, int bestE
         out.writeInt(e.epoch());
         out.writeInt(e.steps());
         out.writeDouble(e.meanLoss());
+        writeNamed(out, e.taskLosses());
+        writeNamed(out, e.taskWeights());
+        out.writeDouble(e.learningRate());
         out.writeDouble(e.validation());
         out.writeDouble(e.seconds());
+      }
+      out.writeInt(weightingState.length);
+      for (double v : weightingState) {
+        out.writeDouble(v);
       }
       for (Map<String, INDArray> group : List.of(weights, firstMoments, secondMoments, bestWeights)) {
         writeGroup(out, group);
@@ -64,6 +73,23 @@ public record Checkpoint(TrainConfig config, int epoch, long adamStep, int bestE
       out.flush();
       new DataOutputStream(raw).writeLong(checked.getChecksum().getValue());
     });
+  }
+
+  private static void writeNamed(DataOutputStream out, Map<String, Double> values) throws IOException {
+    out.writeInt(values.size());
+    for (Map.Entry<String, Double> e : values.entrySet()) {
+      out.writeUTF(e.getKey());
+      out.writeDouble(e.getValue());
+    }
+  }
+
+  private static Map<String, Double> readNamed(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    Map<String, Double> values = new LinkedHashMap<>();
+    for (int i = 0; i < n; i++) {
+      values.put(in.readUTF(), in.readDouble());
+    }
+    return values;
   }
 
   private static void writeGroup(DataOutputStream out, Map<String, INDArray> group) throws IOException {
@@ -103,7 +129,9 @@ public record Checkpoint(TrainConfig config, int epoch, long adamStep, int bestE
       double weightDecay = in.readDouble();
       String fanouts = in.readUTF();
       int patience = in.readInt();
-      TrainConfig stored = new TrainConfig(config.epochs(), batchSize, learningRate, weightDecay, fanouts, patience, seed);
+      LearningRateSchedule schedule = LearningRateSchedule.valueOf(in.readUTF());
+      TrainConfig stored = new TrainConfig(config.epochs(), batchSize, learningRate, weightDecay, fanouts, patience,
+          seed, schedule);
       if (!stored.equals(config)) {
         throw new IOException(file + ": checkpoint of run " + stored + " cannot resume run " + config);
       }
@@ -114,7 +142,12 @@ public record Checkpoint(TrainConfig config, int epoch, long adamStep, int bestE
       int n = in.readInt();
       List<EpochStats> history = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
-        history.add(new EpochStats(in.readInt(), in.readInt(), in.readDouble(), in.readDouble(), in.readDouble()));
+        history.add(new EpochStats(in.readInt(), in.readInt(), in.readDouble(), readNamed(in), readNamed(in),
+            in.readDouble(), in.readDouble(), in.readDouble()));
+      }
+      double[] weightingState = new double[in.readInt()];
+      for (int i = 0; i < weightingState.length; i++) {
+        weightingState[i] = in.readDouble();
       }
       Map<String, INDArray> weights = readGroup(in);
       Map<String, INDArray> first = readGroup(in);
@@ -126,7 +159,8 @@ public record Checkpoint(TrainConfig config, int epoch, long adamStep, int bestE
         throw new IOException(file + ": checkpoint is damaged (checksum " + Long.toHexString(actual)
             + ", content " + Long.toHexString(expected) + ")");
       }
-      return new Checkpoint(config, epoch, adamStep, bestEpoch, bestValidation, history, weights, first, second, best);
+      return new Checkpoint(config, epoch, adamStep, bestEpoch, bestValidation, history, weights, first, second, best,
+          weightingState);
     } catch (java.io.EOFException e) {
       throw new IOException(file + ": checkpoint is truncated", e);
     }

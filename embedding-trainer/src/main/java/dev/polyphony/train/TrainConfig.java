@@ -14,9 +14,16 @@ import java.util.Objects;
  *     them; the hop count must equal the encoder's layer count
  * @param patience epochs without a better validation score before stopping; 0 never stops early
  * @param seed the run seed: sampling, shuffling and dropout streams derive from it
+ * @param schedule how the learning rate changes from epoch to epoch
  */
 public record TrainConfig(int epochs, int batchSize, double learningRate, double weightDecay, String fanouts,
-    int patience, long seed) {
+    int patience, long seed, LearningRateSchedule schedule) {
+
+  /** A run with a constant learning rate. */
+  public TrainConfig(int epochs, int batchSize, double learningRate, double weightDecay, String fanouts,
+      int patience, long seed) {
+    this(epochs, batchSize, learningRate, weightDecay, fanouts, patience, seed, LearningRateSchedule.CONSTANT);
+  }
 
   public TrainConfig {
     if (epochs <= 0) {
@@ -36,6 +43,7 @@ public record TrainConfig(int epochs, int batchSize, double learningRate, double
     if (patience < 0) {
       throw new IllegalArgumentException("patience must be >= 0, 0 for none (got " + patience + ")");
     }
+    Objects.requireNonNull(schedule, "schedule");
   }
 
   /** 50 epochs of 512 seeds, Adam 0.01, weight decay 5e-4, patience 10, seed 0, with the given fan-outs. */
@@ -48,11 +56,16 @@ public record TrainConfig(int epochs, int batchSize, double learningRate, double
     return NeighborSamplerConfig.builder().fanouts(fanouts).seed(seed).build();
   }
 
+  /** The learning rate of 1-based epoch {@code epoch}. */
+  public double learningRate(int epoch) {
+    return schedule.rate(learningRate, epoch, epochs);
+  }
+
   public TrainConfig withSeed(long newSeed) {
-    return new TrainConfig(epochs, batchSize, learningRate, weightDecay, fanouts, patience, newSeed);
+    return new TrainConfig(epochs, batchSize, learningRate, weightDecay, fanouts, patience, newSeed, schedule);
   }
 
   public TrainConfig withEpochs(int newEpochs) {
-    return new TrainConfig(newEpochs, batchSize, learningRate, weightDecay, fanouts, patience, seed);
+    return new TrainConfig(newEpochs, batchSize, learningRate, weightDecay, fanouts, patience, seed, schedule);
   }
 }

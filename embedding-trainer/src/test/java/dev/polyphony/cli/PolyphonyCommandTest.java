@@ -12,12 +12,13 @@ class PolyphonyCommandTest {
   void helpListsTheCommands() {
     CliRun run = CliRun.of("--help");
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("Usage: polyphony", "ingest", "stats", "synth", "demo", "retrieve",
-        "export");
+    assertThat(run.out()).contains("Usage: polyphony", "ingest", "stats", "synth", "demo", "train", "embed",
+        "evaluate", "retrieve", "export", "retrieval-quality");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ingest", "stats", "synth", "demo", "retrieve", "export"})
+  @ValueSource(strings = {"ingest", "stats", "synth", "demo", "train", "embed", "evaluate", "retrieve", "export",
+      "retrieval-quality"})
   void everyCommandHasHelp(String command) {
     CliRun run = CliRun.of(command, "--help");
     assertThat(run.exitCode()).isZero();

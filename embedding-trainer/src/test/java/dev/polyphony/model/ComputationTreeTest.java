@@ -50,6 +50,21 @@ class ComputationTreeTest {
   }
 
   @Test
+  void aCutHidesOneFirstHopNeighbourWithItsSubtreeFromOneSeedOnly() {
+    NeighborSamplerConfig sampling = NeighborSamplerConfig.of("knows:all;knows:all", 3);
+    TreePlan plan = TreePlan.of(graph.schema(), sampling, TinyGraphs.USER);
+    SampledBlocks sample = new NeighborSampler(graph, sampling).sample(TinyGraphs.USER, new int[] {0, 1}, 0);
+    // seed u0 must not see u2; seed u1 sees everything
+    ComputationTree tree = ComputationTree.of(plan, sample, new NeighborCut(TinyGraphs.USER, new int[] {2, -1}));
+
+    assertThat(globals(tree, 1)).containsExactly(1, 0, 3);
+    assertThat(parents(tree, 1)).containsExactly(0, 1, 1);
+    // below u1 (child of u0): u0 and u3; below u0 (child of u1): u1 and u2 -- the cut acts at the first hop only
+    assertThat(globals(tree, 2)).containsExactly(0, 3, 1, 2, 1);
+    assertThat(parents(tree, 2)).containsExactly(0, 0, 1, 1, 2);
+  }
+
+  @Test
   void anIsolatedSeedHasNoChildren() {
     ComputationTree tree = tree("knows:all;knows:all", 4);
 

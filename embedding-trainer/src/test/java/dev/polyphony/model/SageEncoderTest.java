@@ -154,7 +154,7 @@ class SageEncoderTest {
       SameDiff sd = model.sameDiff();
       String loss = sd.math().square(model.encoder().embedding(false)).sum().rename("check_loss").name();
       sd.setLossVariables(loss);
-      Map<String, INDArray> in = model.encoder().inputs(model.tree(new int[] {0, 1, 4}, 0, false), model.features());
+      Map<String, INDArray> in = model.encoder().inputs(model.tree(new int[] {0, 1, 4}, 0, false), model.features(), null).placeholders();
       List<String> names = model.parameters().names();
       // Zero biases put ReLUs of zero rows exactly on their kink, where finite differences are one-sided.
       names.stream().filter(n -> !model.parameters().isWeight(n)).forEach(n -> param(model, n).addi(0.1));

@@ -26,7 +26,7 @@ class NodeClassificationTaskTest {
   void targetsAreOneHotRowsInSeedOrder() {
     NodeClassificationTask task = new NodeClassificationTask(graph, TinyGraphs.USER, "label", "split");
 
-    INDArray y = task.targets(new int[] {12, 0}).get(NodeClassificationTask.LABELS);
+    INDArray y = task.targets(TrainingBatch.of(new int[] {12, 0})).get(NodeClassificationTask.LABELS);
 
     assertThat(y.toFloatMatrix()).isDeepEqualTo(new float[][] {{0, 1}, {1, 0}});
   }

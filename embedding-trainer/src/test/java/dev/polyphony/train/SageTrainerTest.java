@@ -10,7 +10,8 @@ import dev.polyphony.model.SageEncoderConfig;
 import dev.polyphony.model.SageModel;
 import dev.polyphony.model.TinyGraphs;
 import dev.polyphony.task.NodeClassificationTask;
-import dev.polyphony.task.Task;
+import dev.polyphony.task.SupervisedTask;
+import dev.polyphony.task.TrainingBatch;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -106,7 +107,7 @@ class SageTrainerTest {
     TrainConfig config = training(1);
     SageModel model = new SageModel(communities, TinyGraphs.USER, encoder(), config.sampling());
     NodeClassificationTask real = new NodeClassificationTask(communities, TinyGraphs.USER, "label", "split");
-    Task task = new Task() {
+    SupervisedTask task = new SupervisedTask() {
       @Override
       public String name() {
         return real.name();
@@ -128,18 +129,18 @@ class SageTrainerTest {
       }
 
       @Override
-      public java.util.Map<String, INDArray> targets(int[] seeds) {
-        return real.targets(seeds);
+      public java.util.Map<String, INDArray> targets(TrainingBatch batch) {
+        return real.targets(batch);
       }
 
       @Override
-      public String validationMetric() {
-        return real.validationMetric();
+      public String metric() {
+        return real.metric();
       }
 
       @Override
-      public double validationScore(SageModel m, long sampleSeed) {
-        return real.validationScore(m, sampleSeed);
+      public double score(SageModel m, long sampleSeed) {
+        return real.score(m, sampleSeed);
       }
     };
 
@@ -151,8 +152,8 @@ class SageTrainerTest {
   void shuffleIsAPermutationFixedBySeed() {
     int[] values = {5, 6, 7, 8, 9, 10};
 
-    assertThat(SageTrainer.shuffled(values, 1)).containsExactlyInAnyOrder(values)
-        .containsExactly(SageTrainer.shuffled(values, 1));
-    assertThat(SageTrainer.shuffled(values, 1)).isNotEqualTo(SageTrainer.shuffled(values, 2));
+    assertThat(SeedBatches.shuffled(values, 1)).containsExactlyInAnyOrder(values)
+        .containsExactly(SeedBatches.shuffled(values, 1));
+    assertThat(SeedBatches.shuffled(values, 1)).isNotEqualTo(SeedBatches.shuffled(values, 2));
   }
 }

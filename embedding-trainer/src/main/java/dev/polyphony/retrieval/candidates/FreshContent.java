@@ -67,6 +67,12 @@ public final class FreshContent implements CandidateGenerator {
     return fresh.cardinality();
   }
 
+  /** Whether the track at {@code row} was released within the window. */
+  public boolean isFresh(int row) {
+    Objects.checkIndex(row, catalog.size());
+    return fresh.get(row);
+  }
+
   @Override
   public List<Candidate> generate(CandidateRequest request, int k) {
     Numbers.checkK(k);

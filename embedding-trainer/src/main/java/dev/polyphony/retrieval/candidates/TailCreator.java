@@ -105,6 +105,12 @@ public final class TailCreator implements CandidateGenerator {
     return qualifying.cardinality();
   }
 
+  /** Whether the track at {@code row} has a creator and all its creators are in the tail. */
+  public boolean qualifies(int row) {
+    Objects.checkIndex(row, catalog.size());
+    return qualifying.get(row);
+  }
+
   @Override
   public String name() {
     return NAME;
