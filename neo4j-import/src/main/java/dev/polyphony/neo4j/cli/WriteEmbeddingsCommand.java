@@ -60,7 +60,7 @@ final class WriteEmbeddingsCommand implements Callable<Integer> {
   boolean noIndex;
 
   @Option(names = "--quantized", description = "Let the index keep its vectors in 8 bits: a quarter of the "
-      + "memory, but approximate scores and a lower recall (0.85-0.87 instead of 0.97-1.00 at 10 in the "
+      + "memory, but approximate scores and a lower recall (0.85-0.87 instead of 0.96-1.00 at 10 in the "
       + "benchmark).")
   boolean quantized;
 
