@@ -25,12 +25,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.neo4j.driver.Session;
 
 /**
  * Embeddings in the embedded Neo4j: how fast {@link EmbeddingWriter} writes vectors onto existing nodes,
@@ -38,7 +41,8 @@ import java.util.stream.Stream;
  * The vectors are the ANN benchmarks' clustered 64-d set ({@link AnnVectors}), one per {@code :Track}
  * node; queries come from the same mixture but are not rows. Recall@10 is measured against
  * {@link ExactIndex} (cosine, brute force). Latency is per query through the driver, Bolt and Cypher
- * ({@code db.index.vector.queryNodes}), one query at a time after a warm-up.
+ * ({@code db.index.vector.queryNodes}), one query at a time after a warm-up, for several numbers of
+ * candidates the index searches for (the top 10 of them are kept).
  *
  * <p>Run (see {@link Neo4jImportComparison} for building the classpath):
  * <pre>
@@ -49,6 +53,7 @@ import java.util.stream.Stream;
 public final class Neo4jVectorBenchmark {
   private static final int K = 10;
   private static final int WARMUP_QUERIES = 100;
+  private static final int[] CANDIDATES = {10, 100};
 
   private Neo4jVectorBenchmark() {}
 
@@ -76,43 +81,59 @@ public final class Neo4jVectorBenchmark {
           config.concurrency(), Neo4jImportComparison.loadAverage());
 
       VectorIndexes indexes = new VectorIndexes(target);
-      long t0 = System.nanoTime();
-      VectorIndexSpec index = indexes.ensure(new VectorIndexSpec(VectorIndexSpec.defaultName(config.label(),
-          config.property()), config.label(), config.property(), table.dimension(),
-          VectorSimilarity.forEmbeddings(table.metadata())), Duration.ofHours(1));
-      System.out.printf("index:  online after %.1f s (%s, Neo4j's default HNSW settings; load %s)%n",
-          (System.nanoTime() - t0) / 1e9, index.similarity().label(), Neo4jImportComparison.loadAverage());
-
-      for (float[] q : warmup) {
-        indexes.query(index.name(), q, K);
-      }
-      long[] nanos = new long[queryCount];
-      double recallSum = 0;
-      double recallMin = 1;
+      VectorIndexSpec spec = new VectorIndexSpec(VectorIndexSpec.defaultName(config.label(), config.property()),
+          config.label(), config.property(), table.dimension(), VectorSimilarity.forEmbeddings(table.metadata()));
+      List<Neighbors> truth = new ArrayList<>(queryCount);
       try (ExactIndex exact = ExactIndex.build(table, Metric.COSINE, 1)) {
-        for (int i = 0; i < queryCount; i++) {
-          long s = System.nanoTime();
-          List<VectorMatch> found = indexes.query(index.name(), queries[i], K);
-          nanos[i] = System.nanoTime() - s;
-          double recall = recall(found, exact.search(queries[i], K));
-          recallSum += recall;
-          recallMin = Math.min(recallMin, recall);
+        for (float[] q : queries) {
+          truth.add(exact.search(q, K));
         }
       }
-      Arrays.sort(nanos);
-      double mean = Arrays.stream(nanos).average().orElse(0) / 1e6;
-      System.out.printf("query:  top-%d latency median %.2f ms, p95 %.2f ms, p99 %.2f ms, mean %.2f ms "
-          + "(%,.0f queries/s one at a time; load %s)%n", K, nanos[queryCount / 2] / 1e6,
-          nanos[(int) (queryCount * 0.95)] / 1e6, nanos[(int) (queryCount * 0.99)] / 1e6, mean, 1e3 / mean,
-          Neo4jImportComparison.loadAverage());
-      System.out.printf("recall@%d against the exact index: mean %.4f, worst query %.2f%n", K,
-          recallSum / queryCount, recallMin);
+      for (boolean quantized : new boolean[] {false, true}) {
+        long t0 = System.nanoTime();
+        VectorIndexSpec index = indexes.ensure(spec.withQuantization(quantized), Duration.ofHours(1));
+        System.out.printf(Locale.ROOT, "index:  %s, online after %.1f s (%s, HNSW with Neo4j's default M and "
+            + "efConstruction; load %s)%n", quantized ? "quantised" : "full vectors", (System.nanoTime() - t0) / 1e9,
+            index.similarity().label(), Neo4jImportComparison.loadAverage());
+        for (float[] q : warmup) {
+          indexes.query(index.name(), q, K, K * 10);
+        }
+        for (int candidates : CANDIDATES) {
+          measureQueries(indexes, index.name(), queries, truth, candidates);
+        }
+        try (Session s = target.session()) {
+          s.run("DROP INDEX " + index.name()).consume();
+        }
+      }
     } finally {
       try (Stream<Path> files = Files.walk(home)) {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
     System.out.println("load average at end: " + Neo4jImportComparison.loadAverage());
+  }
+
+  /** Latency and recall@K of the queries when the index searches for {@code candidates} nodes. */
+  private static void measureQueries(VectorIndexes indexes, String index, float[][] queries, List<Neighbors> truth,
+      int candidates) {
+    int n = queries.length;
+    long[] nanos = new long[n];
+    double recallSum = 0;
+    double recallMin = 1;
+    for (int i = 0; i < n; i++) {
+      long s = System.nanoTime();
+      List<VectorMatch> found = indexes.query(index, queries[i], K, candidates);
+      nanos[i] = System.nanoTime() - s;
+      double recall = recall(found, truth.get(i));
+      recallSum += recall;
+      recallMin = Math.min(recallMin, recall);
+    }
+    Arrays.sort(nanos);
+    double mean = Arrays.stream(nanos).average().orElse(0) / 1e6;
+    System.out.printf(Locale.ROOT, "query:  top-%d of %4d candidates: recall@%d %.4f (worst %.2f), latency median "
+        + "%.2f ms, p95 %.2f ms, mean %.2f ms (%,.0f queries/s one at a time; load %s)%n", K, candidates, K,
+        recallSum / n, recallMin, nanos[n / 2] / 1e6, nanos[(int) (n * 0.95)] / 1e6, mean, 1e3 / mean,
+        Neo4jImportComparison.loadAverage());
   }
 
   /** Share of the exact top-k ids among the found ones. */

@@ -64,26 +64,24 @@ public final class Neo4jBridge {
   }
 
   /**
-   * {@code neo4j write-embeddings}: writes the table's vectors onto its nodes and, when
-   * {@code indexSimilarity} is given, makes sure a vector index over them exists and is online.
+   * {@code neo4j write-embeddings}: writes the table's vectors onto its nodes and, when {@code index} is
+   * given, makes sure that vector index over them exists and is online.
    *
-   * @param indexSimilarity similarity of the vector index, or null for no index
+   * @param index the vector index to have (its label and property should be the config's), or null for none
    * @param indexTimeout how long to wait for the index to come online
    */
-  public EmbeddingsWritten writeEmbeddings(EmbeddingTable table, EmbeddingWriteConfig config,
-      VectorSimilarity indexSimilarity, Duration indexTimeout, ProgressTracker progress) {
+  public EmbeddingsWritten writeEmbeddings(EmbeddingTable table, EmbeddingWriteConfig config, VectorIndexSpec index,
+      Duration indexTimeout, ProgressTracker progress) {
     try (Neo4jTarget target = Neo4jTarget.open(connection)) {
       EmbeddingWriteResult written = new EmbeddingWriter(target).write(table, config, progress);
-      if (indexSimilarity == null) {
+      if (index == null) {
         return new EmbeddingsWritten(written, null, 0);
       }
       long start = System.nanoTime();
       progress.begin("vector index", -1);
-      VectorIndexSpec index = new VectorIndexes(target).ensure(new VectorIndexSpec(
-          VectorIndexSpec.defaultName(config.label(), config.property()), config.label(), config.property(),
-          table.dimension(), indexSimilarity), indexTimeout);
+      VectorIndexSpec inUse = new VectorIndexes(target).ensure(index, indexTimeout);
       progress.end();
-      return new EmbeddingsWritten(written, index, System.nanoTime() - start);
+      return new EmbeddingsWritten(written, inUse, System.nanoTime() - start);
     }
   }
 

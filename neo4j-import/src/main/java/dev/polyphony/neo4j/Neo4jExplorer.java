@@ -95,17 +95,19 @@ public final class Neo4jExplorer {
 
   /**
    * The {@code k} nodes whose vectors in {@code property} are nearest to node {@code id}'s, through the
-   * vector index on that label and property; the node itself is left out.
+   * vector index on that label and property, which searches for {@code candidates} (>= k) nodes (more
+   * find more of the true nearest, see {@link VectorIndexes#query(String, float[], int, int)}); the node
+   * itself is left out.
    *
    * @return columns {@code id}, {@code score} (Neo4j's similarity score, higher is closer)
    * @throws IllegalStateException when no vector index covers the label and property
    */
-  public ResultTable similar(String label, String property, String id, int k) {
+  public ResultTable similar(String label, String property, String id, int k, int candidates) {
     VectorIndexes indexes = new VectorIndexes(target);
     VectorIndexSpec index = indexes.find(label, property).orElseThrow(() -> new IllegalStateException(
         "no vector index on :" + label + "(" + property + "); write embeddings with an index first"));
     List<List<Object>> rows = new ArrayList<>();
-    for (VectorMatch m : indexes.similarTo(index, id, k)) {
+    for (VectorMatch m : indexes.similarTo(index, id, k, candidates)) {
       rows.add(Arrays.asList(m.id(), m.score()));
     }
     return new ResultTable(List.of("id", "score"), rows);

@@ -93,17 +93,23 @@ public final class OfflineGraphImporter {
     } finally {
       deleteTree(csv);
     }
-    progress.begin("constraints", -1);
     ImportLayout layout = GraphImportConfig.defaults().layout();
-    try (Neo4jTarget target = Neo4jTarget.open(Neo4jConnection.embedded(embedded));
-        Session session = target.session()) {
+    progress.begin("start Neo4j", -1);
+    Neo4jTarget target = Neo4jTarget.open(Neo4jConnection.embedded(embedded));
+    progress.end();
+    try (Session session = target.session()) {
+      progress.begin("constraints", -1);
       GraphImporter.createConstraints(session, mapping);
       checkCounts(session, graph, mapping);
       ImportLedger ledger = new ImportLedger(fingerprint);
       ledger.begin(session, layout);
       ledger.complete(session, graph.nodeCount(), graph.edgeCount());
+      progress.end();
+    } finally {
+      progress.begin("stop Neo4j", -1);
+      target.close();
+      progress.end();
     }
-    progress.end();
     Files.delete(marker);
     long nanos = System.nanoTime() - start;
     Map<String, Long> nodes = new LinkedHashMap<>();

@@ -46,13 +46,14 @@ public final class VectorIndexes {
         s.run("CREATE VECTOR INDEX " + CypherNames.quote("index name", spec.name()) + " IF NOT EXISTS FOR (n:"
             + CypherNames.quote("label", spec.label()) + ") ON (n." + CypherNames.quote("property", spec.property())
             + ") OPTIONS {indexConfig: {`vector.dimensions`: " + spec.dimension()
-            + ", `vector.similarity_function`: '" + spec.similarity().label() + "'}}").consume();
+            + ", `vector.similarity_function`: '" + spec.similarity().label() + "'"
+            + ", `vector.quantization.enabled`: " + spec.quantized() + "}}").consume();
         inUse = spec;
-      } else if (inUse.dimension() != spec.dimension() || inUse.similarity() != spec.similarity()) {
+      } else if (inUse.dimension() != spec.dimension() || inUse.similarity() != spec.similarity()
+          || inUse.quantized() != spec.quantized()) {
         throw new IllegalStateException("vector index '" + inUse.name() + "' on :" + spec.label() + "("
-            + spec.property() + ") has dimension " + inUse.dimension() + " and " + inUse.similarity().label()
-            + " similarity, but " + spec.dimension() + " and " + spec.similarity().label() + " are needed; drop it"
-            + " first (DROP INDEX " + inUse.name() + ")");
+            + spec.property() + ") has " + shape(inUse) + ", but " + shape(spec) + " is needed; drop it first "
+            + "(DROP INDEX " + inUse.name() + ")");
       }
       s.run("CALL db.awaitIndex($name, $seconds)", Map.of("name", inUse.name(), "seconds", seconds)).consume();
       String state = s.run(SHOW + "WHERE name = $name RETURN state", Map.of("name", inUse.name())).single()
@@ -62,6 +63,11 @@ public final class VectorIndexes {
       }
       return inUse;
     }
+  }
+
+  private static String shape(VectorIndexSpec spec) {
+    return "dimension " + spec.dimension() + ", " + spec.similarity().label() + " similarity"
+        + (spec.quantized() ? ", quantised" : ", not quantised");
   }
 
   /** The vector index on {@code label}'s {@code property}, if there is one. */
@@ -80,9 +86,11 @@ public final class VectorIndexes {
     }
     Record r = rows.get(0);
     Value config = r.get("options").get("indexConfig");
+    Value quantization = config.get("vector.quantization.enabled");
     return Optional.of(new VectorIndexSpec(r.get("name").asString(), label, property,
         config.get("vector.dimensions").asInt(),
-        VectorSimilarity.fromLabel(config.get("vector.similarity_function").asString())));
+        VectorSimilarity.fromLabel(config.get("vector.similarity_function").asString()),
+        !quantization.isNull() && quantization.asBoolean()));
   }
 
   private static Optional<String> describeIndex(Session s, String name) {
@@ -93,33 +101,46 @@ public final class VectorIndexes {
   }
 
   /**
-   * The {@code k} nodes of the index nearest to {@code vector}, nearest first.
-   *
-   * @throws IllegalArgumentException when {@code k} is not positive or the vector is empty or not finite
+   * The {@code k} nodes of the index nearest to {@code vector}, nearest first, searching with
+   * {@code k} candidates; see {@link #query(String, float[], int, int)}.
    */
   public List<VectorMatch> query(String indexName, float[] vector, int k) {
-    requireK(k);
+    return query(indexName, vector, k, k);
+  }
+
+  /**
+   * The {@code k} nodes of the index nearest to {@code vector}, nearest first. The index searches for
+   * {@code candidates} (>= k) nodes and the best {@code k} are kept: more candidates cost time and find
+   * more of the true nearest (Neo4j's HNSW search keeps as many candidates as it is asked for results).
+   *
+   * @throws IllegalArgumentException when {@code k} is not positive, {@code candidates < k}, or the vector
+   *     is empty or not finite
+   */
+  public List<VectorMatch> query(String indexName, float[] vector, int k, int candidates) {
+    requireK(k, candidates);
     checkVector(vector);
     try (Session s = target.session()) {
-      return matches(s.run("CALL db.index.vector.queryNodes($index, $k, $vector) YIELD node, score "
-          + "RETURN toString(node.`" + GraphMapping.ID + "`) AS id, score",
-          Map.of("index", indexName, "k", k, "vector", vector)).list());
+      return matches(s.run("CALL db.index.vector.queryNodes($index, $candidates, $vector) YIELD node, score "
+          + "RETURN toString(node.`" + GraphMapping.ID + "`) AS id, score ORDER BY score DESC LIMIT $k",
+          Map.of("index", indexName, "k", k, "candidates", candidates, "vector", vector)).list());
     }
   }
 
   /**
    * The {@code k} nodes nearest to the node with external id {@code id} by its own indexed vector, the
-   * node itself left out, nearest first; empty when no node of the label has that id or it has no vector.
+   * node itself left out, nearest first, searching with {@code candidates} (>= k) candidates; empty when
+   * no node of the label has that id or it has no vector.
    */
-  public List<VectorMatch> similarTo(VectorIndexSpec index, String id, int k) {
-    requireK(k);
+  public List<VectorMatch> similarTo(VectorIndexSpec index, String id, int k, int candidates) {
+    requireK(k, candidates);
     try (Session s = target.session()) {
       return matches(s.run("MATCH (n:" + CypherNames.quote("label", index.label()) + " {`" + GraphMapping.ID
           + "`: $id}) WHERE n." + CypherNames.quote("property", index.property()) + " IS NOT NULL "
-          + "CALL db.index.vector.queryNodes($index, $k + 1, n." + CypherNames.quote("property", index.property())
-          + ") YIELD node, score WITH n, node, score WHERE node <> n "
-          + "RETURN toString(node.`" + GraphMapping.ID + "`) AS id, score ORDER BY score DESC, id LIMIT $k",
-          Map.of("id", id, "index", index.name(), "k", k)).list());
+          + "CALL db.index.vector.queryNodes($index, $candidates + 1, n."
+          + CypherNames.quote("property", index.property()) + ") YIELD node, score WITH n, node, score "
+          + "WHERE node <> n RETURN toString(node.`" + GraphMapping.ID + "`) AS id, score "
+          + "ORDER BY score DESC, id LIMIT $k",
+          Map.of("id", id, "index", index.name(), "k", k, "candidates", candidates)).list());
     }
   }
 
@@ -131,9 +152,12 @@ public final class VectorIndexes {
     return out;
   }
 
-  private static void requireK(int k) {
+  private static void requireK(int k, int candidates) {
     if (k <= 0) {
       throw new IllegalArgumentException("k must be > 0 (got " + k + ")");
+    }
+    if (candidates < k) {
+      throw new IllegalArgumentException("candidates must be >= k = " + k + " (got " + candidates + ")");
     }
   }
 

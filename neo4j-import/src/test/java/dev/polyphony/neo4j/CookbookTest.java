@@ -114,7 +114,7 @@ class CookbookTest {
 
   @Test
   void similarTracksComeFromTheVectorIndex() {
-    ResultTable table = new Neo4jExplorer(target).similar("Track", "embedding", "t1", 2);
+    ResultTable table = new Neo4jExplorer(target).similar("Track", "embedding", "t1", 2, 10);
     assertThat(table.column("id")).containsExactly("t2", "t3");
   }
 

@@ -108,13 +108,17 @@ class EmbeddingWriterTest {
     assertThat(indexes.find("Track", "embedding")).contains(spec);
     List<VectorMatch> nearest = indexes.query(spec.name(), new float[] {1f, 0f, 0f}, 3);
     assertThat(nearest).extracting(VectorMatch::id).containsExactly("t1", "t2", "t3");
-    // Neo4j reports cosine as (1 + cos) / 2, from vectors quantised to 8 bits (its default), so roughly.
-    assertThat(nearest.get(0).score()).isCloseTo(1.0, within(0.01));
-    assertThat(nearest.get(1).score()).isCloseTo((1 + 0.8) / 2, within(0.01));
-    assertThat(indexes.similarTo(spec, "t1", 1)).extracting(VectorMatch::id).containsExactly("t2");
-    assertThat(new Neo4jExplorer(target).similar("Track", "embedding", "t3", 2).column("id"))
+    // Neo4j reports cosine as (1 + cos) / 2; the index keeps full vectors, so exactly up to float rounding.
+    assertThat(nearest.get(0).score()).isCloseTo(1.0, within(1e-6));
+    assertThat(nearest.get(1).score()).isCloseTo((1 + 0.8) / 2, within(1e-6));
+    assertThat(indexes.query(spec.name(), new float[] {1f, 0f, 0f}, 1, 3)).extracting(VectorMatch::id)
+        .containsExactly("t1");
+    assertThat(indexes.similarTo(spec, "t1", 1, 1)).extracting(VectorMatch::id).containsExactly("t2");
+    assertThat(new Neo4jExplorer(target).similar("Track", "embedding", "t3", 2, 10).column("id"))
         .containsExactly("t2", "t1");
-    assertThat(indexes.similarTo(spec, "no-such-track", 2)).isEmpty();
+    assertThat(indexes.similarTo(spec, "no-such-track", 2, 2)).isEmpty();
+    assertThatThrownBy(() -> indexes.query(spec.name(), new float[] {1f, 0f, 0f}, 5, 4))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("candidates must be >= k = 5 (got 4)");
     // Asking again finds the index and leaves it as it is.
     assertThat(indexes.ensure(spec, TIMEOUT)).isEqualTo(spec);
   }
@@ -128,7 +132,8 @@ class EmbeddingWriterTest {
     assertThatThrownBy(() -> indexes.ensure(new VectorIndexSpec("polyphony_Track_embedding", "Track", "embedding",
         3, VectorSimilarity.COSINE), TIMEOUT))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("vector index 'old_index' on :Track(embedding) has dimension 3 and euclidean")
+        .hasMessageContaining("vector index 'old_index' on :Track(embedding) has dimension 3, euclidean "
+            + "similarity, not quantised, but dimension 3, cosine similarity, not quantised is needed")
         .hasMessageContaining("DROP INDEX old_index");
   }
 

@@ -128,9 +128,14 @@ final class ExploreCommand implements Runnable {
         description = "Neighbours to show (default: ${DEFAULT-VALUE}).")
     int k;
 
+    @Option(names = "--candidates", paramLabel = "N",
+        description = "Nodes the index searches for, at least K: more find more of the true nearest and take "
+            + "longer (default: 10 x K).")
+    Integer candidates;
+
     @Override
     Function<Neo4jExplorer, ResultTable> question() {
-      return e -> e.similar(label, property, id, k);
+      return e -> e.similar(label, property, id, k, candidates != null ? candidates : 10 * k);
     }
   }
 }

@@ -5,6 +5,7 @@ import dev.polyphony.embedding.io.EmbeddingExport;
 import dev.polyphony.neo4j.EmbeddingWriteConfig;
 import dev.polyphony.neo4j.EmbeddingWriteResult;
 import dev.polyphony.neo4j.Neo4jBridge;
+import dev.polyphony.neo4j.VectorIndexSpec;
 import dev.polyphony.neo4j.VectorSimilarity;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -58,27 +59,36 @@ final class WriteEmbeddingsCommand implements Callable<Integer> {
   @Option(names = "--no-index", description = "Write the vectors without creating a vector index.")
   boolean noIndex;
 
+  @Option(names = "--quantized", description = "Let the index keep its vectors in 8 bits: a quarter of the "
+      + "memory, but approximate scores and a lower recall (0.85-0.87 instead of 0.96-1.00 at 10 in the "
+      + "benchmark).")
+  boolean quantized;
+
   @Option(names = "--index-timeout", paramLabel = "SECONDS", defaultValue = "600",
       description = "How long to wait for the index to come online (default: ${DEFAULT-VALUE}).")
   long indexTimeoutSeconds;
 
   @Override
   public Integer call() throws Exception {
-    if (noIndex && similarity != null) {
-      throw new ParameterException(spec.commandLine(), "--similarity needs an index; drop --no-index");
+    if (noIndex && (similarity != null || quantized)) {
+      throw new ParameterException(spec.commandLine(), "--similarity and --quantized need an index; drop "
+          + "--no-index");
     }
     StageProgress progress = new StageProgress(spec.commandLine().getErr());
     progress.begin("read embeddings", -1);
     EmbeddingTable table = EmbeddingExport.read(embeddings);
     progress.end();
     EmbeddingWriteConfig config;
-    VectorSimilarity indexSimilarity;
+    VectorIndexSpec index = null;
     try {
       EmbeddingWriteConfig conventional = EmbeddingWriteConfig.forTable(table);
       config = new EmbeddingWriteConfig(label == null ? conventional.label() : label, property, batchSize,
           concurrency);
-      indexSimilarity = noIndex ? null : similarity != null ? VectorSimilarity.fromLabel(similarity)
-          : VectorSimilarity.forEmbeddings(table.metadata());
+      if (!noIndex) {
+        index = new VectorIndexSpec(VectorIndexSpec.defaultName(config.label(), config.property()), config.label(),
+            config.property(), table.dimension(), similarity != null ? VectorSimilarity.fromLabel(similarity)
+            : VectorSimilarity.forEmbeddings(table.metadata()), quantized);
+      }
       if (indexTimeoutSeconds <= 0) {
         throw new IllegalArgumentException("--index-timeout must be > 0 (got " + indexTimeoutSeconds + ")");
       }
@@ -86,7 +96,7 @@ final class WriteEmbeddingsCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     Neo4jBridge.EmbeddingsWritten done = new Neo4jBridge(neo4j.connection(spec)).writeEmbeddings(table, config,
-        indexSimilarity, Duration.ofSeconds(indexTimeoutSeconds), progress);
+        index, Duration.ofSeconds(indexTimeoutSeconds), progress);
     EmbeddingWriteResult w = done.written();
     PrintWriter out = spec.commandLine().getOut();
     out.printf(Locale.ROOT, "wrote %,d of %,d %d-d %s vectors to :%s(%s) at %,.0f vectors/s (model %s)%n",
@@ -97,9 +107,9 @@ final class WriteEmbeddingsCommand implements Callable<Integer> {
           w.label(), String.join(", ", w.missingIds()));
     }
     if (done.index() != null) {
-      out.printf(Locale.ROOT, "vector index %s on :%s(%s), %d dimensions, %s similarity, online after %.1f s%n",
+      out.printf(Locale.ROOT, "vector index %s on :%s(%s), %d dimensions, %s similarity%s, online after %.1f s%n",
           done.index().name(), done.index().label(), done.index().property(), done.index().dimension(),
-          done.index().similarity().label(), done.indexNanos() / 1e9);
+          done.index().similarity().label(), done.index().quantized() ? ", quantised" : "", done.indexNanos() / 1e9);
     }
     out.flush();
     return 0;
