@@ -18,8 +18,12 @@ public record PipelineJobConfig(Input input, Pipeline pipeline, TrainingJobConfi
   /** The stages in the order they run. */
   public static final List<String> STAGES = List.of("ingest", "stats", "train", "embed", "evaluate", "candidates",
       "neo4j", "report");
-  /** Input formats: those of {@code polyphony ingest}, and {@code neo4j} for a projection of a Neo4j database. */
-  public static final List<String> FORMATS = List.of("spotify-songs", "mpd", "lastfm-hetrec", "generic", "neo4j");
+  /**
+   * Input formats: those of {@code polyphony ingest}, {@code snapshot} for a graph snapshot written earlier, and
+   * {@code neo4j} for a projection of a Neo4j database.
+   */
+  public static final List<String> FORMATS = List.of("spotify-songs", "mpd", "lastfm-hetrec", "generic", "snapshot",
+      "neo4j");
 
   public PipelineJobConfig {
     Objects.requireNonNull(input, "input");

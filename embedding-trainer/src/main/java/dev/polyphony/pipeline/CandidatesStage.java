@@ -78,8 +78,16 @@ final class CandidatesStage implements Stage {
     try (AnnIndex index = RetrievalExport.loadIndex(c.layout().embeddings())) {
       c.progress().end();
       RetrievalCatalog catalog = new RetrievalCatalog(table, index, graph);
-      List<CandidateGenerator> generators = CandidateGenerators.NAMES.stream()
-          .map(n -> CandidateGenerators.create(n, catalog)).toList();
+      Map<String, CandidateGenerator> generators = new LinkedHashMap<>();
+      Map<String, String> unavailable = new LinkedHashMap<>();
+      for (String n : CandidateGenerators.NAMES) {
+        try {
+          generators.put(n, CandidateGenerators.create(n, catalog));
+        } catch (IllegalArgumentException e) {
+          unavailable.put(n, String.valueOf(e.getMessage()));
+        }
+      }
+      unavailable.forEach((n, why) -> c.text().println("   generator " + n + " does not apply to this catalog: " + why));
       List<CandidateRequest> wanted = new ArrayList<>();
       Samples.playlists(graph, relation, settings.playlists()).forEach(p -> wanted.add(CandidateRequest.forPlaylist(p)));
       Samples.tracks(graph, relation, c.layout().newTracks(), settings.tracks(), c.config().training().seed())
@@ -90,20 +98,21 @@ final class CandidatesStage implements Stage {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("request", name);
         Map<String, Object> lists = new LinkedHashMap<>();
-        List<CandidateBlender.Entry> serving = new ArrayList<>();
-        for (CandidateGenerator g : generators) {
+        List<CandidateGenerator> serving = new ArrayList<>();
+        unavailable.forEach((n, why) -> lists.put(n, Map.of("notApplicable", why)));
+        for (CandidateGenerator g : generators.values()) {
           try {
             List<Candidate> list = g.generate(request, settings.k());
             lists.put(g.name(), rows(list));
             appendTsv(tsv, name, g.name(), list);
-            serving.add(new CandidateBlender.Entry(g, Quota.share(0)));
+            serving.add(g);
           } catch (IllegalArgumentException e) {
             lists.put(g.name(), Map.of("notApplicable", String.valueOf(e.getMessage())));
           }
         }
         if (!serving.isEmpty()) {
           List<CandidateBlender.Entry> equal = serving.stream()
-              .map(e -> new CandidateBlender.Entry(e.generator(), Quota.share(1.0 / serving.size()))).toList();
+              .map(g -> new CandidateBlender.Entry(g, Quota.share(1.0 / serving.size()))).toList();
           BlendResult blend = new CandidateBlender(equal).blend(request, settings.k());
           blends.add(blend);
           lists.put(BLEND, Map.of("candidates", rows(blend.candidates()), "shares", blend.shares()));

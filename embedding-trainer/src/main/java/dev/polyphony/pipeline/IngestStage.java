@@ -24,7 +24,7 @@ import java.util.Map;
 /**
  * Reads the job's source into {@code graph.snap} with the reject report {@code rejects.tsv} and a summary
  * {@code ingest.json} (rows read, nodes and edges per type, rejects per reason). File formats are read in this
- * process; a Neo4j projection is read by {@code polyphony neo4j read} in a child process. A Neo4j source has no
+ * process, a snapshot is copied; a Neo4j projection is read by {@code polyphony neo4j read} in a child process. A Neo4j source has no
  * checksum, so this stage always runs for it; the stages after it still skip when the snapshot is unchanged.
  */
 final class IngestStage implements Stage {
@@ -94,6 +94,19 @@ final class IngestStage implements Stage {
       }
       graph = GraphSnapshot.read(l.graph());
       summary.put("input", in.neo4jUri() != null ? in.neo4jUri() : "embedded Neo4j");
+    } else if (in.format().equals("snapshot")) {
+      Path input = config.resolve(in.path());
+      if (!Files.isRegularFile(input)) {
+        throw new IngestException("input.path: snapshot " + input + " does not exist");
+      }
+      c.progress().begin("read snapshot", -1);
+      graph = GraphSnapshot.read(input);
+      c.progress().end();
+      GraphSnapshot.write(graph, l.graph());
+      AtomicFiles.writeString(l.rejects(), "");
+      summary.put("input", input.toString());
+      summary.put("rejected", 0);
+      c.text().println("   read snapshot " + input + " (" + graph + ")");
     } else {
       Path input = config.resolve(in.path());
       if (!Files.exists(input)) {
