@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.polyphony.embedding.EmbeddingTable;
 import dev.polyphony.embedding.io.EmbeddingExport;
+import dev.polyphony.embedding.io.ExportManifest;
 import dev.polyphony.eval.EvaluationJson;
 import dev.polyphony.graph.EdgeType;
 import dev.polyphony.graph.HeteroGraph;
@@ -128,8 +129,8 @@ final class ReportStage implements Stage {
         report.runFact("rows read", ingest.get("rowsRead").asLong());
         report.runFact("rows rejected", ingest.get("rejected").asLong() + " (" + l.rejects() + ")");
       }
-      report.runFact("nodes", ingest.get("nodes").toString());
-      report.runFact("edges", ingest.get("edges").toString());
+      report.runFact("nodes", counts(ingest.get("nodes")));
+      report.runFact("edges", counts(ingest.get("edges")));
     }
     report.runFact("job seed", config.training().seed());
     report.runFact("tasks", String.join(", ", config.training().tasks().tasks()) + " (weighting "
@@ -140,12 +141,18 @@ final class ReportStage implements Stage {
       report.runFact("new tracks (held out of training, embedded inductively)", n + " (" + l.newTracks() + ")");
     }
     if (Files.isRegularFile(l.embeddings().resolve("manifest.json"))) {
-      JsonNode manifest = JSON.readTree(l.embeddings().resolve("manifest.json").toFile());
-      report.runFact("embeddings", manifest.path("count").asInt() + " x " + manifest.path("dimension").asInt()
-          + " (" + l.embeddings() + ")");
-      report.runFact("model hash", manifest.path("metadata").path("modelHash").asText());
+      ExportManifest manifest = ExportManifest.read(l.embeddings().resolve(ExportManifest.FILE_NAME));
+      report.runFact("embeddings", manifest.count() + " x " + manifest.dimension() + " (" + l.embeddings() + ")");
+      report.runFact("model hash", manifest.metadata().modelHash());
     }
     report.runFact("output folder", l.out().toAbsolutePath().normalize());
+  }
+
+  private static String counts(JsonNode byName) {
+    List<String> parts = new ArrayList<>();
+    byName.fields().forEachRemaining(e -> parts.add(String.format(java.util.Locale.ROOT, "%,d %s", e.getValue().asLong(),
+        e.getKey())));
+    return String.join(", ", parts);
   }
 
   /** Each table row's track labelled by the majority genre of its playlists (the first label attribute). */
