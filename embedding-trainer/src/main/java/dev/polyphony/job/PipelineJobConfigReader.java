@@ -30,6 +30,9 @@ public final class PipelineJobConfigReader {
   public static final String DEFAULTS_RESOURCE = "default-pipeline.yaml";
   private static final List<String> OWN_SECTIONS = List.of("input", "pipeline");
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** Map keys sorted, so that one value always gives one text (immutable maps iterate in a per-JVM order). */
+  private static final ObjectMapper CANONICAL = new ObjectMapper()
+      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
   /** The two sections of the pipeline, bound together so that problems keep their paths. */
   record Sections(PipelineJobConfig.Input input, PipelineJobConfig.Pipeline pipeline) {}
@@ -82,13 +85,22 @@ public final class PipelineJobConfigReader {
     }
   }
 
-  /** {@code value} (a section record) as indented JSON, for fingerprints and reports. */
+  /**
+   * {@code value} (a section record or value) as canonical JSON: the same value gives the same text in every JVM,
+   * map keys sorted. Stage fingerprints are taken over this text.
+   */
   public static String sectionJson(Object value) {
     try {
-      return JSON.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
+      Object plain = CANONICAL.convertValue(value, Object.class);
+      return CANONICAL.writeValueAsString(plain);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
       throw new IllegalStateException("cannot write " + value + " as JSON", e);
     }
+  }
+
+  /** The training job as canonical JSON (see {@link #sectionJson}). */
+  public static String trainingJson(TrainingJobConfig training) {
+    return sectionJson(TrainingJobConfigReader.toTree(training));
   }
 
   private static PipelineJobConfig bind(List<ConfigTree> layers, List<String> overrides, Path baseDir) {

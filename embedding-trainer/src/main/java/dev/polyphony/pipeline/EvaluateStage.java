@@ -8,7 +8,6 @@ import dev.polyphony.job.EvaluationJob;
 import dev.polyphony.job.JobConfigException;
 import dev.polyphony.job.PipelineJobConfig;
 import dev.polyphony.job.PipelineJobConfigReader;
-import dev.polyphony.job.TrainingJobConfigReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,7 +37,7 @@ final class EvaluateStage implements Stage {
   public String settings(StageContext c) {
     PipelineJobConfig.Evaluation e = c.config().pipeline().evaluation();
     // Threads change the speed, not the result.
-    return TrainingJobConfigReader.toJson(c.config().training()) + "\n"
+    return PipelineJobConfigReader.trainingJson(c.config().training()) + "\n"
         + PipelineJobConfigReader.sectionJson(new PipelineJobConfig.Evaluation(e.baselines(), e.singleTasks(), 0));
   }
 

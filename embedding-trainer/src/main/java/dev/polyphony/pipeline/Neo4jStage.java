@@ -14,8 +14,8 @@ import java.util.Map;
 
 /**
  * Imports the catalog and its embeddings into a fresh embedded Neo4j ({@code neo4j-store/}) with a vector index,
- * and asks it two questions about a sample track (the first of the {@link Samples}): the tracks most often on
- * the same playlists, and the nearest tracks by the vector index. Each step is a {@code polyphony neo4j} command in
+ * and asks it two questions about the {@link Samples}: the tracks most often on the same playlists as a track
+ * of the training catalog, and the nearest tracks to a new track by the vector index. Each step is a {@code polyphony neo4j} command in
  * a child process ({@link ChildCommand}), so Neo4j never shares the trainer's class path; their outputs go to
  * {@code neo4j/*.txt} and {@code neo4j/queries.json} lists the questions for the report. The store is not a
  * checksummed output (the database rewrites its files whenever it starts).
@@ -59,11 +59,14 @@ final class Neo4jStage implements Stage {
     HeteroGraph graph = c.graph();
     String relation = c.config().training().catalog().playlistRelation();
     EdgeType playlists = graph.schema().edgeType(relation);
-    List<String> sample = Samples.tracks(graph, relation, l.newTracks(), 1, c.config().training().seed());
+    List<String> sample = Samples.tracks(graph, relation, l.newTracks(), 2, c.config().training().seed());
     if (sample.isEmpty()) {
       throw new IllegalStateException("no track is on a playlist, so there is no track to explore");
     }
+    // The first sample is a new track when there are any (its neighbours by an inductive embedding); the
+    // second a track of the training catalog, whose playlists tell more about it.
     String track = sample.get(0);
+    String coTrack = sample.get(sample.size() - 1);
     String trackLabel = label(playlists.dst().name());
     TrainStage.deleteTree(l.neo4jStore());
     TrainStage.deleteTree(l.neo4j());
@@ -74,20 +77,21 @@ final class Neo4jStage implements Stage {
     c.child().run(List.of("neo4j", "write-embeddings", "--embeddings", l.embeddings().toString(), "--neo4j-home",
         home), l.neo4j().resolve("write-embeddings.txt"));
     List<Query> queries = new ArrayList<>();
-    List<String> coOccurring = List.of("neo4j", "explore", "co-occurring", "--id", track, "--item-label", trackLabel,
+    List<String> coOccurring = List.of("neo4j", "explore", "co-occurring", "--id", coTrack, "--item-label", trackLabel,
         "--container-label", label(playlists.src().name()), "--relationship", relationshipType(relation),
         "--limit", "10", "--neo4j-home", home);
     c.child().run(coOccurring, l.neo4j().resolve("query-co-occurring.txt"));
-    queries.add(new Query("Tracks most often on the same playlists as track " + track,
+    queries.add(new Query("Tracks most often on the same playlists as track " + coTrack,
         "polyphony " + String.join(" ", coOccurring), "query-co-occurring.txt"));
     List<String> similar = List.of("neo4j", "explore", "similar", "--label", trackLabel, "--id", track, "--k", "10",
         "--neo4j-home", home);
     c.child().run(similar, l.neo4j().resolve("query-similar.txt"));
-    queries.add(new Query("Nearest tracks to track " + track + " by the vector index",
+    queries.add(new Query("Nearest tracks to track " + track + (sample.size() > 1 ? " (a new track)" : "")
+        + " by the vector index",
         "polyphony " + String.join(" ", similar), "query-similar.txt"));
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("store", home);
-    root.put("track", track);
+    root.put("tracks", List.of(coTrack, track));
     root.put("queries", queries);
     AtomicFiles.writeString(l.neo4j().resolve(QUERIES), JSON.writeValueAsString(root) + "\n");
     c.text().println("   neo4j:   store " + home + "; outputs and query results in " + l.neo4j());

@@ -7,7 +7,6 @@ import dev.polyphony.job.EpochLine;
 import dev.polyphony.job.PipelineJobConfigReader;
 import dev.polyphony.job.TrainingJob;
 import dev.polyphony.job.TrainingJobConfig;
-import dev.polyphony.job.TrainingJobConfigReader;
 import dev.polyphony.job.TrainingJobResult;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -47,7 +46,7 @@ final class TrainStage implements Stage {
 
   @Override
   public String settings(StageContext c) {
-    return TrainingJobConfigReader.toJson(c.config().training()) + "\nnewTracks="
+    return PipelineJobConfigReader.trainingJson(c.config().training()) + "\nnewTracks="
         + PipelineJobConfigReader.sectionJson(c.config().pipeline().newTracks());
   }
 

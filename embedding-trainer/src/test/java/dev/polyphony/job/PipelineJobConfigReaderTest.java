@@ -135,4 +135,14 @@ class PipelineJobConfigReaderTest {
     assertThatThrownBy(() -> PipelineJobConfigReader.fromResources(List.of("/dev/polyphony/pipeline/demo.yaml"),
         List.of(), dir)).isInstanceOf(JobConfigException.class).hasMessageContaining("input.path: is needed");
   }
+
+  @Test
+  void fingerprintTextIsCanonicalWhateverTheMapOrder() {
+    assertThat(PipelineJobConfigReader.sectionJson(java.util.Map.of("b", 1, "a", java.util.Map.of("d", 2, "c", 3))))
+        .isEqualTo("{\"a\":{\"c\":3,\"d\":2},\"b\":1}");
+    PipelineJobConfig config = PipelineJobConfigReader.fromYaml("input: {format: mpd, path: d}\n", "job.yaml",
+        List.of(), dir);
+    assertThat(PipelineJobConfigReader.trainingJson(config.training()))
+        .contains("\"fixedWeights\":{\"content\":0.2,\"engagement\":0.2,\"stylistic\":0.2}");
+  }
 }
