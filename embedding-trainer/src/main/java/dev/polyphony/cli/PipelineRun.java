@@ -55,7 +55,8 @@ final class PipelineRun {
       (o.status() == Pipeline.Status.RAN ? ran : o.status() == Pipeline.Status.UNCHANGED ? unchanged : skipped)
           .add(o.stage());
     }
-    text.printf(Locale.ROOT, "== done in %.1f s: ran %s%s%s%n", seconds, ran.isEmpty() ? "nothing" : String.join(", ", ran),
+    text.printf(Locale.ROOT, "== done in %.1f s: ran %s%s%s%n", seconds,
+        ran.isEmpty() ? "nothing" : String.join(", ", ran),
         unchanged.isEmpty() ? "" : "; unchanged " + String.join(", ", unchanged),
         skipped.isEmpty() ? "" : "; skipped " + String.join(", ", skipped));
     printOutputs(new PipelineLayout(out), text);

@@ -87,9 +87,11 @@ final class CandidatesStage implements Stage {
           unavailable.put(n, String.valueOf(e.getMessage()));
         }
       }
-      unavailable.forEach((n, why) -> c.text().println("   generator " + n + " does not apply to this catalog: " + why));
+      unavailable.forEach((n, why) -> c.text().println("   generator " + n + " does not apply to this catalog: "
+          + why));
       List<CandidateRequest> wanted = new ArrayList<>();
-      Samples.playlists(graph, relation, settings.playlists()).forEach(p -> wanted.add(CandidateRequest.forPlaylist(p)));
+      Samples.playlists(graph, relation, settings.playlists())
+          .forEach(p -> wanted.add(CandidateRequest.forPlaylist(p)));
       Samples.tracks(graph, relation, c.layout().newTracks(), settings.tracks(), c.config().training().seed())
           .forEach(t -> wanted.add(CandidateRequest.forSeedTrack(t)));
       c.progress().begin("candidate lists", wanted.size());

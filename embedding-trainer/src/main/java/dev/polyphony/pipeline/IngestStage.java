@@ -24,8 +24,9 @@ import java.util.Map;
 /**
  * Reads the job's source into {@code graph.snap} with the reject report {@code rejects.tsv} and a summary
  * {@code ingest.json} (rows read, nodes and edges per type, rejects per reason). File formats are read in this
- * process, a snapshot is copied; a Neo4j projection is read by {@code polyphony neo4j read} in a child process. A Neo4j source has no
- * checksum, so this stage always runs for it; the stages after it still skip when the snapshot is unchanged.
+ * process, a snapshot is copied; a Neo4j projection is read by {@code polyphony neo4j read} in a child process.
+ * A Neo4j source has no checksum, so this stage always runs for it; the stages after it still skip when the
+ * snapshot is unchanged.
  */
 final class IngestStage implements Stage {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -15,8 +15,8 @@ import java.util.Map;
 /**
  * Imports the catalog and its embeddings into a fresh embedded Neo4j ({@code neo4j-store/}) with a vector index,
  * and asks it two questions about the {@link Samples}: the tracks most often on the same playlists as a track
- * of the training catalog, and the nearest tracks to a new track by the vector index. Each step is a {@code polyphony neo4j} command in
- * a child process ({@link ChildCommand}), so Neo4j never shares the trainer's class path; their outputs go to
+ * of the training catalog, and the nearest tracks to a new track by the vector index. Each step is a
+ * {@code polyphony neo4j} command in a child process ({@link ChildCommand}), so Neo4j never shares the trainer's class path; their outputs go to
  * {@code neo4j/*.txt} and {@code neo4j/queries.json} lists the questions for the report. The store is not a
  * checksummed output (the database rewrites its files whenever it starts).
  */

@@ -150,8 +150,8 @@ final class ReportStage implements Stage {
 
   private static String counts(JsonNode byName) {
     List<String> parts = new ArrayList<>();
-    byName.fields().forEachRemaining(e -> parts.add(String.format(java.util.Locale.ROOT, "%,d %s", e.getValue().asLong(),
-        e.getKey())));
+    byName.fields().forEachRemaining(e -> parts.add(String.format(java.util.Locale.ROOT, "%,d %s",
+        e.getValue().asLong(), e.getKey())));
     return String.join(", ", parts);
   }
 

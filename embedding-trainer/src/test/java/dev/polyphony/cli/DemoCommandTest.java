@@ -37,7 +37,8 @@ class DemoCommandTest {
 
     CliRun again = CliRun.of("demo", "--out", dir.toString(), "--set", SKIP_SLOW);
     assertThat(again.exitCode()).as(again.err()).isZero();
-    assertThat(again.out()).contains("== [1/8] ingest: unchanged since", "ran nothing; unchanged ingest, stats, report");
+    assertThat(again.out()).contains("== [1/8] ingest: unchanged since",
+        "ran nothing; unchanged ingest, stats, report");
   }
 
   @Test
