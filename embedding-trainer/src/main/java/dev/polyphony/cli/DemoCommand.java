@@ -1,13 +1,10 @@
 package dev.polyphony.cli;
 
-import dev.polyphony.graph.analysis.GraphStatistics;
-import dev.polyphony.graph.analysis.GraphStatisticsConfig;
-import dev.polyphony.graph.analysis.GraphStatisticsResult;
-import dev.polyphony.graph.analysis.Projection;
-import dev.polyphony.graph.io.AtomicFiles;
-import dev.polyphony.graph.io.RejectReport;
-import java.io.PrintWriter;
+import dev.polyphony.job.PipelineJobConfig;
+import dev.polyphony.job.PipelineJobConfigReader;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,13 +12,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code polyphony demo}: ingests the bundled Spotify songs data and describes the graph, writing the
- * snapshot, the reject report and the statistics as JSON.
+ * {@code polyphony demo}: the main job ({@code polyphony run}) with a built-in job on the bundled Spotify songs
+ * data: the same pipeline, its job read from {@value #JOB} (and {@value #QUICK} over it for {@code --quick}).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Ingests the bundled Spotify songs data (data/spotify-songs) into a snapshot and prints its "
-        + "statistics, with PageRank over the track-playlist-track co-occurrence graph.")
+    description = {"Runs the whole main job on the bundled Spotify songs data (data/spotify-songs): ingest with the "
+        + "reject report, graph statistics, multi-task training, embeddings of every track (held-out new tracks "
+        + "embedded inductively), evaluation against baselines, the ANN export, candidate lists from every "
+        + "generator, the embedded Neo4j with a vector index and two queries, and report/index.html.",
+        "The same pipeline as `polyphony run`, with a built-in job; a rerun skips unchanged stages. --quick runs "
+            + "every stage smaller (about 3 minutes)."})
 final class DemoCommand implements Callable<Integer> {
+  static final String JOB = "/dev/polyphony/pipeline/demo.yaml";
+  static final String QUICK = "/dev/polyphony/pipeline/demo-quick.yaml";
+
   @Spec
   CommandSpec spec;
 
@@ -33,33 +37,22 @@ final class DemoCommand implements Callable<Integer> {
       description = "Spotify songs CSV or ZIP to use instead of the bundled one.")
   Path data;
 
+  @Option(names = "--quick", description = "Every stage, smaller: one epoch, small fan-outs, fewer recommenders.")
+  boolean quick;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE",
+      description = "Override one key of the built-in job, e.g. training.epochs=2; repeatable.")
+  List<String> overrides = new ArrayList<>();
+
   @Override
   public Integer call() throws Exception {
-    PrintWriter text = spec.commandLine().getOut();
-    Path songs = data != null ? data : BundledData.spotifySongs();
-    Path snapshot = out.resolve("spotify-songs.snap");
-    Path statsJson = out.resolve("stats.json");
-    try (ConsoleProgress progress = ConsoleProgress.forConsole(spec.commandLine().getErr())) {
-      Ingestion.Outcome ingested = Ingestion.run(InputFormat.SPOTIFY_SONGS, songs, null, snapshot,
-          Ingestion.defaultRejectsPath(snapshot), RejectReport.DEFAULT_MAX_REJECTS, progress);
-      text.println("== ingest");
-      IngestReport.print(ingested, text);
-
-      GraphStatisticsConfig config = GraphStatisticsConfig.defaults()
-          .withProjection(Projection.coOccurrence("track", "playlist"));
-      GraphStatisticsResult stats = new GraphStatistics(ingested.result().graph(), config, progress).compute();
-      AtomicFiles.writeString(statsJson, Json.write(stats) + "\n");
-      text.println();
-      text.println("== stats");
-      StatisticsTable.print(stats, text);
-
-      text.println();
-      text.println("== outputs in " + out.toAbsolutePath().normalize());
-      text.println("snapshot:   " + ingested.snapshot() + "  (polyphony stats " + ingested.snapshot() + ")");
-      text.println("rejects:    " + ingested.rejects());
-      text.println("statistics: " + statsJson);
-    }
-    text.flush();
-    return 0;
+    Path songs = (data != null ? data : BundledData.spotifySongs()).toAbsolutePath().normalize();
+    List<String> layers = quick ? List.of(JOB, QUICK) : List.of(JOB);
+    List<String> all = new ArrayList<>();
+    all.add("input.path='" + songs.toString().replace("'", "''") + "'");
+    all.addAll(overrides);
+    PipelineJobConfig config = PipelineRun.load(spec, () -> PipelineJobConfigReader.fromResources(layers, all,
+        Path.of("").toAbsolutePath()));
+    return PipelineRun.run(spec, config, out);
   }
 }

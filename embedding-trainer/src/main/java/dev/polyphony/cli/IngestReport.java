@@ -9,10 +9,10 @@ import java.nio.file.Files;
 import java.util.Map;
 
 /** Prints what an ingestion read, set aside, merged and wrote. */
-final class IngestReport {
+public final class IngestReport {
   private IngestReport() {}
 
-  static void print(Ingestion.Outcome outcome, PrintWriter out) throws IOException {
+  public static void print(Ingestion.Outcome outcome, PrintWriter out) throws IOException {
     IngestResult r = outcome.result();
     out.println("ingested " + outcome.format().cliName() + " from " + outcome.input() + " in "
         + Sizes.seconds(outcome.elapsed()));

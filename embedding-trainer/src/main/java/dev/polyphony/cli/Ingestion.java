@@ -15,21 +15,21 @@ import java.time.Duration;
  * Reads one input into a graph snapshot plus a reject report. When too many rows are rejected, the rows
  * rejected so far are still written to the report, so the user can see what went wrong.
  */
-final class Ingestion {
+public final class Ingestion {
   private Ingestion() {}
 
   /** Where the input came from, what was read and where it went. */
-  record Outcome(InputFormat format, Path input, IngestResult result, Path snapshot, Path rejects,
+  public record Outcome(InputFormat format, Path input, IngestResult result, Path snapshot, Path rejects,
       Duration elapsed) {}
 
   /** The reject report beside a snapshot: {@code out.snap} gives {@code out.rejects.tsv}. */
-  static Path defaultRejectsPath(Path snapshot) {
+  public static Path defaultRejectsPath(Path snapshot) {
     String name = snapshot.getFileName().toString();
     String stem = name.endsWith(".snap") ? name.substring(0, name.length() - ".snap".length()) : name;
     return snapshot.resolveSibling(stem + ".rejects.tsv");
   }
 
-  static Outcome run(InputFormat format, Path input, Path schemaFile, Path snapshot, Path rejectsFile,
+  public static Outcome run(InputFormat format, Path input, Path schemaFile, Path snapshot, Path rejectsFile,
       long maxRejects, ProgressTracker progress) throws IOException {
     if (!Files.exists(input)) {
       throw new IngestException("input not found: " + input);

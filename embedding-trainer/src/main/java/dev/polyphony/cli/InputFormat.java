@@ -16,7 +16,7 @@ import picocli.CommandLine.TypeConversionException;
  * The input formats {@code polyphony ingest} reads, by command-line name, each with the reader that
  * handles it. This is the one place that knows the reader classes.
  */
-enum InputFormat {
+public enum InputFormat {
   SPOTIFY_SONGS("spotify-songs", "Spotify songs table (CSV, or a ZIP holding it)", false,
       schema -> new SpotifySongsReader()),
   MPD("mpd", "Million Playlist Dataset JSON slices", false,
@@ -38,7 +38,7 @@ enum InputFormat {
     this.reader = reader;
   }
 
-  String cliName() {
+  public String cliName() {
     return cliName;
   }
 
@@ -56,7 +56,7 @@ enum InputFormat {
    *
    * @throws IOException when the schema file cannot be read
    */
-  GraphReader reader(Path schemaFile) throws IOException {
+  public GraphReader reader(Path schemaFile) throws IOException {
     return reader.create(schemaFile);
   }
 
@@ -67,7 +67,7 @@ enum InputFormat {
   }
 
   /** The format with this command-line name; the error lists the known names. */
-  static InputFormat parse(String name) {
+  public static InputFormat parse(String name) {
     for (InputFormat f : values()) {
       if (f.cliName.equals(name)) {
         return f;

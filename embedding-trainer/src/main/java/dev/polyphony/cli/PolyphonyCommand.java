@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
     description = "Builds heterogeneous music catalog graphs (tracks, playlists, artists, users), describes "
         + "them, trains multi-task GraphSAGE encoders on them, embeds and evaluates, exports the embeddings, "
         + "proposes candidate tracks from them and compares ranking heads.",
-    subcommands = {IngestCommand.class, StatsCommand.class, SynthCommand.class, DemoCommand.class,
+    subcommands = {IngestCommand.class, StatsCommand.class, SynthCommand.class, DemoCommand.class, RunCommand.class,
         TrainCommand.class, EmbedCommand.class, EvaluateCommand.class, RetrieveCommand.class, ExportCommand.class,
         RetrievalQualityCommand.class, RankCommand.class, RecommendCommand.class, HelpCommand.class})
 public final class PolyphonyCommand implements Runnable {

@@ -10,10 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Renders {@link GraphStatisticsResult} as plain-text tables. */
-final class StatisticsTable {
+public final class StatisticsTable {
   private StatisticsTable() {}
 
-  static void print(GraphStatisticsResult r, PrintWriter out) {
+  public static void print(GraphStatisticsResult r, PrintWriter out) {
     TextTable nodes = new TextTable("node type", "nodes");
     r.nodes().forEach(nodes::row);
     nodes.row("total", r.totalNodes());

@@ -2,6 +2,7 @@ package dev.polyphony.cli;
 
 import dev.polyphony.graph.HeteroGraph;
 import dev.polyphony.graph.io.GraphSnapshot;
+import dev.polyphony.job.EpochLine;
 import dev.polyphony.job.TrainingJob;
 import dev.polyphony.job.TrainingJobConfig;
 import dev.polyphony.job.TrainingJobResult;
@@ -63,24 +64,12 @@ final class TrainCommand implements Callable<Integer> {
         err.println("no checkpoint in " + out + "; starting at epoch 1");
       }
       result = trainingJob.run(out, resume, progress, stats -> {
-        err.println(epochLine(stats, config.trainConfig().epochs()));
+        err.println(EpochLine.format(stats, config.trainConfig().epochs()));
         err.flush();
       });
     }
     print(result, config);
     return 0;
-  }
-
-  private static String epochLine(EpochStats stats, int epochs) {
-    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "epoch %d/%d: loss %.4f", stats.epoch(), epochs,
-        stats.meanLoss()));
-    List<String> tasks = new ArrayList<>();
-    stats.taskLosses().forEach((task, loss) -> tasks.add(String.format(Locale.ROOT, "%s %.4f", task, loss)));
-    line.append(" (").append(String.join(", ", tasks)).append(")");
-    if (Double.isFinite(stats.validation())) {
-      line.append(String.format(Locale.ROOT, ", validation %.4f", stats.validation()));
-    }
-    return line.toString();
   }
 
   private void print(TrainingJobResult result, TrainingJobConfig config) {

@@ -36,6 +36,10 @@ public final class EvaluationJob {
   /** Weighting schemes in the order ablations list them. */
   static final List<String> WEIGHTINGS = List.of("fixed", "uncertainty", "dwa");
 
+  /** The baselines by the names job files use, in the order they are listed. */
+  public static final List<String> BASELINES = List.of("popularity", "same-artist-popularity",
+      "cooccurrence-knn", "content-knn", "bpr");
+
   private final TrainingJobConfig config;
 
   public EvaluationJob(TrainingJobConfig config) {
@@ -45,13 +49,54 @@ public final class EvaluationJob {
   /** The baselines, then the job's recommender, then (with {@code ablations}) the ablations. */
   public List<PlaylistRecommender> recommenders(boolean ablations) {
     List<PlaylistRecommender> recommenders = new ArrayList<>();
-    recommenders.add(new PopularityRecommender());
-    recommenders.add(new SameArtistPopularityRecommender(config.catalog().artistRelation()));
-    recommenders.add(new ItemCooccurrenceKnnRecommender(ItemCooccurrenceKnnConfig.defaults()));
-    recommenders.add(new ContentKnnRecommender(ContentKnnConfig.allColumns()));
-    recommenders.add(new BprRecommender(BprConfig.defaults(config.seed())));
+    BASELINES.forEach(b -> recommenders.add(baseline(b)));
     sageConfigs(ablations).forEach((name, c) -> recommenders.add(new SageRecommender(name, c)));
     return recommenders;
+  }
+
+  /**
+   * The chosen {@code baselines} (names of {@link #BASELINES}, in their order there), then the job's recommender,
+   * then each of {@code singleTasks} (tasks of the job) trained alone with fixed weight 1.
+   *
+   * @throws JobConfigException when a baseline is unknown or a single task is not one of the job's tasks
+   */
+  public List<PlaylistRecommender> recommenders(List<String> baselines, List<String> singleTasks) {
+    List<PlaylistRecommender> recommenders = new ArrayList<>();
+    for (String b : baselines) {
+      if (!BASELINES.contains(b)) {
+        throw new JobConfigException("baselines", "unknown baseline '" + b + "' (known: "
+            + String.join(", ", BASELINES) + ")");
+      }
+    }
+    BASELINES.stream().filter(baselines::contains).forEach(b -> recommenders.add(baseline(b)));
+    SageRecommenderConfig main = config.recommenderConfig();
+    Map<String, SageRecommenderConfig> configs = new LinkedHashMap<>();
+    configs.put(name(main.tasks()), main);
+    for (String task : singleTasks) {
+      if (!main.tasks().tasks().contains(task)) {
+        throw new JobConfigException("singleTasks", "'" + task + "' is not a task of the job (tasks: "
+            + String.join(", ", main.tasks().tasks()) + ")");
+      }
+      add(configs, main.withTasks(alone(main.tasks(), task)));
+    }
+    configs.forEach((name, c) -> recommenders.add(new SageRecommender(name, c)));
+    return recommenders;
+  }
+
+  private PlaylistRecommender baseline(String name) {
+    return switch (name) {
+      case "popularity" -> new PopularityRecommender();
+      case "same-artist-popularity" -> new SameArtistPopularityRecommender(config.catalog().artistRelation());
+      case "cooccurrence-knn" -> new ItemCooccurrenceKnnRecommender(ItemCooccurrenceKnnConfig.defaults());
+      case "content-knn" -> new ContentKnnRecommender(ContentKnnConfig.allColumns());
+      case "bpr" -> new BprRecommender(BprConfig.defaults(config.seed()));
+      default -> throw new IllegalArgumentException("unknown baseline '" + name + "'");
+    };
+  }
+
+  private static MultiTaskConfig alone(MultiTaskConfig tasks, String task) {
+    return new MultiTaskConfig(List.of(task), "fixed", Map.of(), tasks.temperature(), tasks.pairsPerBatch(),
+        tasks.negativesPerBatch(), tasks.dwaTemperature(), tasks.contextSize());
   }
 
   /** The GraphSAGE configurations by name, the job's own first. */
@@ -67,8 +112,7 @@ public final class EvaluationJob {
         }
       }
       for (String task : tasks.tasks()) {
-        add(configs, main.withTasks(new MultiTaskConfig(List.of(task), "fixed", Map.of(), tasks.temperature(),
-            tasks.pairsPerBatch(), tasks.negativesPerBatch(), tasks.dwaTemperature(), tasks.contextSize())));
+        add(configs, main.withTasks(alone(tasks, task)));
       }
     }
     return configs;
@@ -91,9 +135,20 @@ public final class EvaluationJob {
    * @throws JobConfigException when the config names relations, node types or attributes the graph lacks
    */
   public EvaluationReport run(HeteroGraph graph, boolean ablations, int threads, ProgressTracker progress) {
+    return run(graph, recommenders(ablations), threads, progress);
+  }
+
+  /**
+   * Evaluates {@code recommenders} (e.g. of {@link #recommenders(List, List)}) on {@code graph}, scoring queries on
+   * {@code threads} threads.
+   *
+   * @throws JobConfigException when the config names relations, node types or attributes the graph lacks
+   */
+  public EvaluationReport run(HeteroGraph graph, List<PlaylistRecommender> recommenders, int threads,
+      ProgressTracker progress) {
     config.checkAgainst(graph);
     PlaylistContinuationEvaluation evaluation = new PlaylistContinuationEvaluation(graph,
         config.evaluationConfig(graph.schema(), threads), progress);
-    return evaluation.evaluate(recommenders(ablations));
+    return evaluation.evaluate(recommenders);
   }
 }

@@ -116,15 +116,23 @@ public final class TrainingJobConfigReader {
     return MAPPER.valueToTree(config);
   }
 
-  private static ConfigTree defaultsTree() {
+  static ConfigTree defaultsTree() {
     ConfigTree tree = ConfigTree.empty();
     tree.merge(ConfigTree.parse(defaultsText(), DEFAULTS_SOURCE, false));
     return tree;
   }
 
   private static TrainingJobConfig bind(ConfigTree tree) {
+    return bind(tree, tree.root(), TrainingJobConfig.class);
+  }
+
+  /**
+   * Binds {@code node} (the root of {@code tree}, or a copy holding some of its sections under the same paths)
+   * to {@code type}, translating any problem into a {@link JobConfigException} naming the origin and the key.
+   */
+  static <T> T bind(ConfigTree tree, JsonNode node, Class<T> type) {
     try {
-      return MAPPER.treeToValue(tree.root(), TrainingJobConfig.class);
+      return MAPPER.treeToValue(node, type);
     } catch (JsonProcessingException | IllegalArgumentException e) {
       for (Throwable t = e; t != null; t = t.getCause()) {
         if (t instanceof JobConfigException problem) {

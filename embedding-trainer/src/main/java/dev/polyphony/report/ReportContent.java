@@ -19,10 +19,11 @@ import java.util.Objects;
  * @param degrees degree histograms per relation; may be empty
  * @param ann recall / speed points of the approximate index; may be empty
  * @param candidateShares the make-up of blended candidate lists; may be null
+ * @param tables sections without a figure, shown after the figures in the given order; ids distinct; may be empty
  */
 public record ReportContent(String title, Map<String, String> runFacts, List<EpochRecord> training,
     RecommenderComparison comparison, EmbeddingMap embeddingMap, List<DegreeHistogram> degrees,
-    List<AnnTradeoffPoint> ann, CandidateShares candidateShares) {
+    List<AnnTradeoffPoint> ann, CandidateShares candidateShares, List<ReportTable> tables) {
 
   public ReportContent {
     Objects.requireNonNull(title, "title");
@@ -42,6 +43,15 @@ public record ReportContent(String title, Map<String, String> runFacts, List<Epo
     }
     degrees = List.copyOf(degrees);
     ann = List.copyOf(ann);
+    tables = List.copyOf(tables);
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (ReportTable t : tables) {
+      boolean taken = java.util.Arrays.stream(ReportSection.values()).anyMatch(s -> s.id().equals(t.id()))
+          || t.id().equals("run");
+      if (taken || !ids.add(t.id())) {
+        throw new IllegalArgumentException("table id '" + t.id() + "' is used twice or by a figure section");
+      }
+    }
   }
 
   public static Builder builder(String title) {
@@ -81,6 +91,7 @@ public record ReportContent(String title, Map<String, String> runFacts, List<Epo
     private List<DegreeHistogram> degrees = List.of();
     private List<AnnTradeoffPoint> ann = List.of();
     private CandidateShares candidateShares;
+    private final List<ReportTable> tables = new ArrayList<>();
 
     private Builder(String title) {
       this.title = title;
@@ -122,8 +133,15 @@ public record ReportContent(String title, Map<String, String> runFacts, List<Epo
       return this;
     }
 
+    /** Adds a section without a figure after those added before. */
+    public Builder table(ReportTable table) {
+      tables.add(table);
+      return this;
+    }
+
     public ReportContent build() {
-      return new ReportContent(title, runFacts, training, comparison, embeddingMap, degrees, ann, candidateShares);
+      return new ReportContent(title, runFacts, training, comparison, embeddingMap, degrees, ann, candidateShares,
+          tables);
     }
   }
 }

@@ -8,7 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * The {@code metrics.json} of a report: the numbers behind every present section, keyed by
  * {@link ReportSection#id()}, beside {@code title}, {@code runFacts} and {@code figures} (section id to
- * PNG file). Absent sections are absent keys. Records are written as objects in component order; the
+ * PNG file), and {@code tables} (sections without a figure, by id) when there are any. Absent sections
+ * are absent keys. Records are written as objects in component order; the
  * embedding map adds its {@code labelCounts} and the candidate shares their {@code total}.
  */
 final class ReportMetrics {
@@ -33,6 +34,12 @@ final class ReportMetrics {
         case ANN -> MAPPER.valueToTree(content.ann());
         case CANDIDATES -> candidateShares(content.candidateShares());
       });
+    }
+    if (!content.tables().isEmpty()) {
+      ObjectNode tables = root.putObject("tables");
+      for (ReportTable t : content.tables()) {
+        tables.set(t.id(), MAPPER.valueToTree(t));
+      }
     }
     try {
       return MAPPER.writeValueAsString(root) + "\n";

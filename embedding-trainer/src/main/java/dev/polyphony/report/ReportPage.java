@@ -35,6 +35,7 @@ final class ReportPage {
       th, td { padding: 3px 10px; border-bottom: 1px solid #eee; text-align: left; }
       th { background: #f6f6f6; }
       .num { text-align: right; font-variant-numeric: tabular-nums; }
+      pre { background: #f6f6f6; padding: 8px 12px; overflow-x: auto; font-size: 0.85em; }
       footer { margin-top: 40px; color: #777; font-size: 0.85em; }
       """;
 
@@ -64,10 +65,13 @@ final class ReportPage {
         .append("<style>\n").append(STYLE).append("</style>\n</head>\n")
         .append("<body ").append(TOTAL_ATTRIBUTE).append("=\"").append(sections.size()).append("\">\n")
         .append("<h1>").append(Html.escape(content.title())).append("</h1>\n");
-    if (!sections.isEmpty()) {
+    if (!sections.isEmpty() || !content.tables().isEmpty()) {
       b.append("<nav>");
       for (ReportSection s : sections) {
         b.append("<a href=\"#").append(s.id()).append("\">").append(Html.escape(s.heading())).append("</a>");
+      }
+      for (ReportTable t : content.tables()) {
+        b.append("<a href=\"#").append(t.id()).append("\">").append(Html.escape(t.heading())).append("</a>");
       }
       b.append("</nav>\n");
     }
@@ -84,6 +88,16 @@ final class ReportPage {
           .append("\" height=\"").append(s.size().height()).append("\"><figcaption>")
           .append(Html.escape(caption(s, content))).append("</figcaption></figure>\n")
           .append(table(s, content)).append("</section>\n");
+    }
+    for (ReportTable t : content.tables()) {
+      b.append("<section id=\"").append(t.id()).append("\">\n<h2>").append(Html.escape(t.heading()))
+          .append("</h2>\n");
+      if (!t.caption().isEmpty()) {
+        b.append("<p>").append(Html.escape(t.caption())).append("</p>\n");
+      }
+      b.append(t.isText() ? "<pre>" + Html.escape(t.text()) + "</pre>\n" : Html.table(t.header(), t.rows(),
+          t.header().size()));
+      b.append("</section>\n");
     }
     b.append("<footer><p id=\"figure-check\">").append(sections.size())
         .append(" figures (not checked: scripts are off)</p></footer>\n")

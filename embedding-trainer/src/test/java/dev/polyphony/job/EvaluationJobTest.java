@@ -1,6 +1,7 @@
 package dev.polyphony.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.polyphony.eval.PlaylistRecommender;
 import dev.polyphony.eval.SageRecommenderConfig;
@@ -37,5 +38,19 @@ class EvaluationJobTest {
     Map<String, SageRecommenderConfig> configs =
         new EvaluationJob(JobFixtures.tinyJob("tasks.tasks=[organisational]")).sageConfigs(true);
     assertThat(configs.keySet()).containsExactly("GraphSAGE organisational only");
+  }
+
+  @Test
+  void aChosenSetOfBaselinesAndSingleTasksKeepsTheBaselineOrder() {
+    EvaluationJob job = new EvaluationJob(JobFixtures.tinyJob());
+    List<String> names = job.recommenders(List.of("bpr", "popularity"), List.of("organisational")).stream()
+        .map(PlaylistRecommender::name).toList();
+    assertThat(names).containsExactly("popularity", "BPR-MF", "GraphSAGE multi-task (fixed)",
+        "GraphSAGE organisational only");
+    assertThatThrownBy(() -> job.recommenders(List.of("random"), List.of()))
+        .isInstanceOf(JobConfigException.class).hasMessageContaining("unknown baseline 'random'");
+    assertThatThrownBy(() -> job.recommenders(List.of(), List.of("genre")))
+        .isInstanceOf(JobConfigException.class).hasMessage("singleTasks: 'genre' is not a task of the job (tasks: "
+            + "organisational, content, stylistic, engagement)");
   }
 }
