@@ -23,7 +23,7 @@ class AnnQualityTest {
     assertThat(r.dimension()).isEqualTo(16);
     assertThat(r.metric()).isEqualTo("cosine");
     assertThat(new int[] {r.m(), r.efConstruction(), r.ef(), r.k(), r.queryCount()})
-        .containsExactly(16, 200, 64, 10, 200);
+        .containsExactly(16, 200, 128, 10, 200);
     assertThat(r.queries()).isEqualTo("200 rows");
     assertThat(r.recall()).isGreaterThanOrEqualTo(0.99);
     assertThat(r.minRecall()).isLessThanOrEqualTo(r.recall());

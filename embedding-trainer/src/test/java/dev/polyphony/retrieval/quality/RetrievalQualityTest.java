@@ -74,7 +74,7 @@ class RetrievalQualityTest {
     assertThat(ann.rows()).isEqualTo(500);
     assertThat(ann.dimension()).isEqualTo(64);
     assertThat(new int[] {ann.m(), ann.efConstruction(), ann.ef(), ann.k(), ann.queryCount()})
-        .containsExactly(16, 200, 64, 10, 200);
+        .containsExactly(16, 200, 128, 10, 200);
     assertThat(ann.queries()).isEqualTo("200 table rows sampled with seed 17");
     assertThat(ann.recall()).isGreaterThanOrEqualTo(0.95);
     assertThat(ann.ann().threads()).isEqualTo(2);
@@ -99,7 +99,7 @@ class RetrievalQualityTest {
     assertThat(RetrievalQualityJson.read(file)).isEqualTo(result);
     String markdown = RetrievalQualityMarkdown.format(result);
     assertThat(markdown).startsWith("> **Stand-in embeddings, not a trained model:** 12 standardised track");
-    assertThat(markdown).contains("| Voyager (`AnnIndex`) | 16 | 200 | 64 |",
+    assertThat(markdown).contains("| Voyager (`AnnIndex`) | 16 | 200 | 128 |",
         "| pure relevance (playlist continuation) | ", "| blended | ", "| revenue-margin | 0.20 |");
   }
 }
