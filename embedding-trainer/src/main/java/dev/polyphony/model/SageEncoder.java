@@ -271,9 +271,11 @@ public final class SageEncoder {
   /**
    * {@code rows} rounded up to one of eight sizes per power of two (at most 12.5% more, at least 64).
    *
-   * <p>ND4J keeps shape descriptors and tensor-along-dimension offsets for every array shape it has seen,
-   * in native memory it never frees; sampled neighbourhoods have a new row count at every step, so without
-   * rounding a training process grew by about 20 MB per step. With rounding, the shapes repeat.
+   * <p>ND4J (1.0.0-M2.1) keeps the tensor-along-dimension offsets of every array shape it has reduced, in
+   * native memory it never frees: reducing a 64-wide float array along its rows leaves 8 bytes per row
+   * behind for each new row count (0.6 MB for 75,000 rows; measured over 3,000 random row counts against
+   * one fixed count, which leaves nothing). Sampled neighbourhoods have new row counts at every step; with
+   * rounding, the shapes repeat.
    */
   static int bucketRows(int rows) {
     if (rows <= 64) {
