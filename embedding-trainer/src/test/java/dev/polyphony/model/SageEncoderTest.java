@@ -36,6 +36,23 @@ class SageEncoderTest {
   }
 
   @Test
+  void rowCountsRoundUpToEightSizesPerPowerOfTwo() {
+    assertThat(SageEncoder.bucketRows(1)).isEqualTo(64);
+    assertThat(SageEncoder.bucketRows(64)).isEqualTo(64);
+    assertThat(SageEncoder.bucketRows(65)).isEqualTo(72);
+    assertThat(SageEncoder.bucketRows(1000)).isEqualTo(1024);
+    assertThat(SageEncoder.bucketRows(1025)).isEqualTo(1152);
+    assertThat(SageEncoder.bucketRows(75_001)).isEqualTo(81_920);
+    java.util.Set<Integer> sizes = new java.util.TreeSet<>();
+    for (int rows = 50_000; rows <= 100_000; rows++) {
+      int bucket = SageEncoder.bucketRows(rows);
+      assertThat(bucket).isBetween(rows, rows + rows / 8);
+      sizes.add(bucket);
+    }
+    assertThat(sizes).as("4 sizes from 50,000 to 65,536, then 5 up to 106,496").hasSize(9);
+  }
+
+  @Test
   void meanLayerIsSelfPlusMeanOfNeighboursThroughTheirWeights() {
     SageModel model = model(plain(1).build(), "knows:all");
     INDArray self = param(model, "L1_self_0_W");
