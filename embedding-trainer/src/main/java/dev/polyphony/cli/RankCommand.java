@@ -115,7 +115,7 @@ final class RankCommand implements Callable<Integer> {
       config = d.withHeads(headConfigs).withSeeds(seeds, firstSeed)
           .withTraining(new RankTrainConfig(epochs, batch, learningRate, 0, patience, firstSeed))
           .withFusion(d.fusion(), tradeOffHead, d.tradeOffCredits())
-          .withCredits(credits(d.credits()));
+          .withCredits(credits(d.credits(), credits));
       if (syntheticUsers <= 0) {
         throw new IllegalArgumentException("--synthetic-users must be > 0 (got " + syntheticUsers + ")");
       }
@@ -157,11 +157,11 @@ final class RankCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The default credits with those of {@code --credit} replaced. */
-  private Map<ExposureTrait, Double> credits(Map<ExposureTrait, Double> defaults) {
+  /** {@code defaults} with the credits of the {@code --credit TRAIT=X} values {@code overrides} replaced. */
+  static Map<ExposureTrait, Double> credits(Map<ExposureTrait, Double> defaults, List<String> overrides) {
     Map<ExposureTrait, Double> out = new EnumMap<>(ExposureTrait.class);
     out.putAll(defaults);
-    for (String c : credits) {
+    for (String c : overrides) {
       String[] parts = c.trim().split("=", -1);
       if (parts.length != 2) {
         throw new IllegalArgumentException("--credit takes TRAIT=X (got '" + c + "')");

@@ -6,7 +6,6 @@ import dev.polyphony.graph.io.LastfmHetrecReader;
 import dev.polyphony.graph.io.RejectReport;
 import dev.polyphony.graph.io.SpotifySongsReader;
 import dev.polyphony.graph.io.SpotifySongsSchema;
-import dev.polyphony.rank.ExposureTrait;
 import dev.polyphony.rank.HeadConfig;
 import dev.polyphony.rank.RankTrainConfig;
 import dev.polyphony.rank.compare.ComparisonDatasets;
@@ -26,11 +25,10 @@ import dev.polyphony.retrieval.quality.StandInTrackEmbedding;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
 import picocli.CommandLine.ArgGroup;
@@ -121,7 +119,7 @@ final class RecommendCommand implements Callable<Integer> {
       RecommenderConfig d = RecommenderConfig.defaults();
       config = new RecommenderConfig(d.splitSeed(), HeadConfig.parse(head.trim()),
           new RankTrainConfig(epochs, d.training().batchSize(), d.training().learningRate(), d.training().l2(),
-              d.training().patience(), seed), credits(d.credits()), d.ndcgK(), candidates);
+              d.training().patience(), seed), RankCommand.credits(d.credits(), credits), d.ndcgK(), candidates);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -170,24 +168,6 @@ final class RecommendCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
-  }
-
-  /** The default credits with those of {@code --credit} replaced. */
-  private Map<ExposureTrait, Double> credits(Map<ExposureTrait, Double> defaults) {
-    Map<ExposureTrait, Double> out = new EnumMap<>(ExposureTrait.class);
-    out.putAll(defaults);
-    for (String c : credits) {
-      String[] parts = c.trim().split("=", -1);
-      if (parts.length != 2) {
-        throw new IllegalArgumentException("--credit takes TRAIT=X (got '" + c + "')");
-      }
-      try {
-        out.put(ExposureTrait.parse(parts[0]), Double.parseDouble(parts[1]));
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("--credit " + parts[0] + " needs a number (got '" + parts[1] + "')");
-      }
-    }
-    return out;
   }
 
   private static void print(Answer answer, double prepareSeconds, double rankSeconds, PrintWriter out) {

@@ -3,13 +3,10 @@ package dev.polyphony.rank.recommend;
 import static dev.polyphony.graph.io.LastfmSchema.FRIEND;
 import static dev.polyphony.graph.io.LastfmSchema.LISTENED;
 
-import dev.polyphony.eval.TopKSelector;
 import dev.polyphony.graph.CsrAdjacency;
 import dev.polyphony.retrieval.candidates.Candidate;
 import dev.polyphony.retrieval.candidates.CandidateGenerator;
 import dev.polyphony.retrieval.candidates.CandidateRequest;
-import dev.polyphony.retrieval.candidates.Reason;
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
@@ -55,11 +52,7 @@ public final class FriendsArtists implements CandidateGenerator {
       }
     }
     int friendCount = friends.degree(user);
-    List<Candidate> out = new ArrayList<>();
-    for (int a : new TopKSelector(k).select(counts, pool, new int[0])) {
-      out.add(Candidate.of(a, catalog.artistId(a), counts[a], new Reason(NAME, "listened to by " + (int) counts[a]
-          + " of user " + request.playlist() + "'s " + friendCount + (friendCount == 1 ? " friend" : " friends"))));
-    }
-    return out;
+    return catalog.topArtists(counts, pool, k, NAME, a -> "listened to by " + (int) counts[a] + " of user "
+        + request.playlist() + "'s " + friendCount + (friendCount == 1 ? " friend" : " friends"));
   }
 }

@@ -7,10 +7,16 @@ import static dev.polyphony.graph.io.LastfmSchema.USER;
 import dev.polyphony.graph.CsrAdjacency;
 import dev.polyphony.graph.HeteroGraph;
 import dev.polyphony.graph.IdMap;
+import dev.polyphony.eval.TopKSelector;
 import dev.polyphony.rank.data.LastfmFeatureSpace;
+import dev.polyphony.retrieval.candidates.Candidate;
 import dev.polyphony.retrieval.candidates.CandidateRequest;
+import dev.polyphony.retrieval.candidates.Reason;
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.IntFunction;
 
 /**
  * What the Last.fm candidate generators read: the HetRec graph and the {@link LastfmFeatureSpace} a ranking
@@ -98,5 +104,18 @@ public final class LastfmCatalog {
   public String artistName(int artist) {
     return graph.attributes(ARTIST).find(dev.polyphony.graph.io.LastfmSchema.ARTIST_NAME)
         .filter(c -> c.isPresent(artist)).map(c -> c.getString(artist)).orElse(artistId(artist));
+  }
+
+  /**
+   * The {@code k} artists of {@code pool} with the highest {@code scores} (ties to the lower index), best
+   * first, as candidates of generator {@code generator} scored by {@code scores}, each with the reason
+   * {@code reason} writes for its artist index.
+   */
+  List<Candidate> topArtists(float[] scores, BitSet pool, int k, String generator, IntFunction<String> reason) {
+    List<Candidate> out = new ArrayList<>();
+    for (int a : new TopKSelector(k).select(scores, pool, new int[0])) {
+      out.add(Candidate.of(a, artistId(a), scores[a], new Reason(generator, reason.apply(a))));
+    }
+    return out;
   }
 }

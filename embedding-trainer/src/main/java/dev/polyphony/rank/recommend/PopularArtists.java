@@ -1,12 +1,9 @@
 package dev.polyphony.rank.recommend;
 
-import dev.polyphony.eval.TopKSelector;
 import dev.polyphony.rank.data.LastfmFeatureSpace;
 import dev.polyphony.retrieval.candidates.Candidate;
 import dev.polyphony.retrieval.candidates.CandidateGenerator;
 import dev.polyphony.retrieval.candidates.CandidateRequest;
-import dev.polyphony.retrieval.candidates.Reason;
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
@@ -46,11 +43,7 @@ public final class PopularArtists implements CandidateGenerator {
         pool.set(a);
       }
     }
-    List<Candidate> out = new ArrayList<>();
-    for (int a : new TopKSelector(k).select(listeners, pool, new int[0])) {
-      out.add(Candidate.of(a, catalog.artistId(a), listeners[a], new Reason(NAME,
-          space.listeners(a) + (space.listeners(a) == 1 ? " listener" : " listeners"))));
-    }
-    return out;
+    return catalog.topArtists(listeners, pool, k, NAME,
+        a -> space.listeners(a) + (space.listeners(a) == 1 ? " listener" : " listeners"));
   }
 }

@@ -1,12 +1,9 @@
 package dev.polyphony.rank.recommend;
 
-import dev.polyphony.eval.TopKSelector;
 import dev.polyphony.rank.data.LastfmFeatureSpace;
 import dev.polyphony.retrieval.candidates.Candidate;
 import dev.polyphony.retrieval.candidates.CandidateGenerator;
 import dev.polyphony.retrieval.candidates.CandidateRequest;
-import dev.polyphony.retrieval.candidates.Reason;
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
@@ -47,11 +44,7 @@ public final class TasteArtists implements CandidateGenerator {
         pool.set(a);
       }
     }
-    List<Candidate> out = new ArrayList<>();
-    for (int a : new TopKSelector(k).select(scores, pool, new int[0])) {
-      out.add(Candidate.of(a, catalog.artistId(a), scores[a], new Reason(NAME, String.format(Locale.ROOT,
-          "taste score %.3f for user %s", scores[a], request.playlist()))));
-    }
-    return out;
+    return catalog.topArtists(scores, pool, k, NAME, a -> String.format(Locale.ROOT,
+        "taste score %.3f for user %s", scores[a], request.playlist()));
   }
 }
