@@ -17,9 +17,9 @@ import java.util.Map;
  * for that node, wherever it was first reached: a node first reached at hop {@code d} had its neighbours
  * drawn at hop {@code d + 1}. Rows of a child block are grouped by parent row, ascending.
  *
- * <p>Why trees rather than the deduplicated blocks: the encoder then aggregates by segment sums over parent
- * rows only, whose gradients SameDiff computes correctly, and gathers rows only from its input features,
- * which need no gradient.
+ * <p>Why trees rather than the deduplicated blocks: the encoder then aggregates children into parent rows
+ * by matrix products, whose gradients SameDiff computes correctly, and gathers rows only from its input
+ * features, which need no gradient.
  */
 public final class ComputationTree {
   private final TreePlan plan;

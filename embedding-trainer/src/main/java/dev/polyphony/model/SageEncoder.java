@@ -41,11 +41,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * same network without dropout, sharing every weight.
  *
  * <p>Inputs are placeholders whose first dimension varies per batch: per node type the feature rows of the
- * batch's distinct nodes plus one zero row; per tree block the feature row of every tree node, its parent
- * row, and an aggregation weight ({@code 1/degree} for mean, 1 for max; 0 on one padding row per block that
- * keeps every array non-empty and ends the sorted parent ids at the parent block's last row). Only
- * placeholders are gathered, so every gradient flows through matrix products and sorted segment sums (the
- * unsorted segment ops of ND4J 1.0.0-M2.1 leak native memory on every call).
+ * batch's distinct nodes plus one zero row; per tree block the feature row of every tree node (plus padding
+ * rows, see {@link #bucketRows(int)}) and a dense aggregation matrix from its rows to its parent block's rows:
+ * for mean, {@code A[p, c] = 1/degree(p)} when row c is a child of row p, so the aggregate is the matrix
+ * product {@code A h}; for max, a selection matrix whose row {@code s * P + p} picks the s-th child of parent
+ * p (none: a zero row), so the aggregate is the maximum over the slots of the product. Only placeholders are
+ * gathered, so every gradient flows through matrix products, reshapes and reductions. (ND4J 1.0.0-M2.1's
+ * segment ops, the obvious tool, leak about 2.8 MB of native memory per call with their gradients; these
+ * products leak nothing.)
  */
 public final class SageEncoder {
   /** Name of the inference output: one row per distinct seed, in the sample's local seed order. */
@@ -62,8 +65,10 @@ public final class SageEncoder {
   private final SDVariable[] features;
   private final SDVariable[] featureMasks;
   private final SDVariable[] ids;
-  private final SDVariable[] parents;
-  private final SDVariable[] weights;
+  /** Per non-root block: the aggregation matrix from its rows to its parent block's rows. */
+  private final SDVariable[] aggregations;
+  /** Per non-root block of a max aggregator: the shape [slots, parent rows, -1] of the selected rows. */
+  private final SDVariable[] slotShapes;
   private final Map<String, SDVariable> hiddenMasks = new HashMap<>();
   private final Map<String, int[]> hiddenMaskShapes = new HashMap<>();
   /** Id-row placeholder of every block whose type has learned vectors, by block index. */
@@ -108,14 +113,16 @@ public final class SageEncoder {
     }
     int blocks = plan.blocks().size();
     ids = new SDVariable[blocks];
-    parents = new SDVariable[blocks];
-    weights = new SDVariable[blocks];
+    aggregations = new SDVariable[blocks];
+    slotShapes = new SDVariable[blocks];
     for (TreePlan.Spec s : plan.blocks()) {
       int b = s.index();
       ids[b] = sd.placeHolder("ids_" + b, DataType.INT, -1);
       if (!s.isRoot()) {
-        parents[b] = sd.placeHolder("parent_" + b, DataType.INT, -1);
-        weights[b] = sd.placeHolder("weight_" + b, DataType.FLOAT, -1, 1);
+        aggregations[b] = sd.placeHolder(aggregationPlaceholder(b), DataType.FLOAT, -1, -1);
+        if (config.aggregator() == Aggregator.POOL) {
+          slotShapes[b] = sd.placeHolder("slots_" + b, DataType.LONG, 3);
+        }
       }
       if (config.idEmbeddingTypes().contains(s.type().name())) {
         idRows.put(b, sd.placeHolder(idPlaceholder(b), DataType.FLOAT, -1, config.inputProjectionDim()));
@@ -207,29 +214,18 @@ public final class SageEncoder {
         in.put("ids_" + b, Nd4j.createFromArray(local.clone()));
         continue;
       }
-      int m = local.length;
       int rows = paddedRows(tree, b);
       int[] padded = java.util.Arrays.copyOf(local, rows);
-      java.util.Arrays.fill(padded, m, rows, padRow[t]);
-      int[] parentRows = tree.parentRowsOf(b);
-      int[] parentOf = java.util.Arrays.copyOf(parentRows, rows);
-      // The padding rows hang from the parent block's last row, so the sorted segment ids end there and the
-      // segment ops return exactly one row per parent row; their weight 0 keeps them out of every aggregate.
-      java.util.Arrays.fill(parentOf, m, rows, paddedRows(tree, s.parent()) - 1);
-      float[] w = new float[rows];
-      int i = 0;
-      while (i < m) {
-        int j = i;
-        while (j < m && parentRows[j] == parentRows[i]) {
-          j++;
-        }
-        float value = config.aggregator() == Aggregator.MEAN ? 1f / (j - i) : 1f;
-        java.util.Arrays.fill(w, i, j, value);
-        i = j;
-      }
+      java.util.Arrays.fill(padded, local.length, rows, padRow[t]);
       in.put("ids_" + b, Nd4j.createFromArray(padded));
-      in.put("parent_" + b, Nd4j.createFromArray(parentOf));
-      in.put("weight_" + b, Nd4j.create(w, new long[] {rows, 1}, 'c'));
+      int parentRows = paddedRows(tree, s.parent());
+      if (config.aggregator() == Aggregator.MEAN) {
+        in.put(aggregationPlaceholder(b), meanMatrix(tree.parentRowsOf(b), parentRows, rows));
+      } else {
+        int slots = maxChildren(tree.parentRowsOf(b));
+        in.put(aggregationPlaceholder(b), selectionMatrix(tree.parentRowsOf(b), slots, parentRows, rows));
+        in.put("slots_" + b, Nd4j.createFromArray(new long[] {slots, parentRows, -1}));
+      }
     }
     NodeType seedType = plan.block(0).type();
     for (Map.Entry<Integer, SDVariable> e : idRows.entrySet()) {
@@ -258,6 +254,62 @@ public final class SageEncoder {
       }
     }
     return new EncoderInputs(in, idNodes);
+  }
+
+  /** Name of the placeholder holding block {@code b}'s aggregation matrix (see the class comment). */
+  static String aggregationPlaceholder(int b) {
+    return "aggregate_" + b;
+  }
+
+  /** {@code A[p, c] = 1/degree(p)} for every child row c of parent row p; padding rows stay 0. */
+  private static INDArray meanMatrix(int[] parentOf, int parentRows, int childRows) {
+    float[] a = new float[parentRows * childRows];
+    int i = 0;
+    while (i < parentOf.length) {
+      int j = i;
+      while (j < parentOf.length && parentOf[j] == parentOf[i]) {
+        j++;
+      }
+      float weight = 1f / (j - i);
+      long row = (long) parentOf[i] * childRows;
+      for (int c = i; c < j; c++) {
+        a[(int) (row + c)] = weight;
+      }
+      i = j;
+    }
+    return Nd4j.create(a, new long[] {parentRows, childRows}, 'c');
+  }
+
+  /** Row {@code s * parentRows + p} is 1 at the s-th child row of parent row p; at least one slot. */
+  private static INDArray selectionMatrix(int[] parentOf, int slots, int parentRows, int childRows) {
+    float[] a = new float[slots * parentRows * childRows];
+    int i = 0;
+    while (i < parentOf.length) {
+      int j = i;
+      while (j < parentOf.length && parentOf[j] == parentOf[i]) {
+        j++;
+      }
+      for (int c = i; c < j; c++) {
+        a[((c - i) * parentRows + parentOf[i]) * childRows + c] = 1f;
+      }
+      i = j;
+    }
+    return Nd4j.create(a, new long[] {(long) slots * parentRows, childRows}, 'c');
+  }
+
+  /** The most children of any parent row (at least 1). */
+  private static int maxChildren(int[] parentOf) {
+    int most = 1;
+    int i = 0;
+    while (i < parentOf.length) {
+      int j = i;
+      while (j < parentOf.length && parentOf[j] == parentOf[i]) {
+        j++;
+      }
+      most = Math.max(most, j - i);
+      i = j;
+    }
+    return most;
   }
 
   /**
@@ -349,16 +401,17 @@ public final class SageEncoder {
           SDVariable hc = layerInput(h, c, k, train);
           SDVariable agg;
           if (config.aggregator() == Aggregator.MEAN) {
-            // mean(h_u) W = mean(h_u W): transforming before aggregating keeps the segment sums as narrow as
-            // the layer, not as wide as the input features.
+            // mean(h_u) W = mean(h_u W): transforming before aggregating keeps the product with the aggregation
+            // matrix as narrow as the layer, not as wide as the input features.
             SDVariable transformed = hc.mmul(parameters.weight(rel + "_neigh_W", inputDim(k, ct), half));
-            agg = sd.segmentSum(transformed.mul(weights[c]), parents[c]);
+            agg = aggregations[c].mmul(transformed);
           } else {
             SDVariable pooled = sd.nn().relu(hc.mmul(parameters.weight(rel + "_pool_W", inputDim(k, ct), half))
-                .add(parameters.bias(rel + "_pool_b", half)), 0).mul(weights[c]);
-            // Empty segments may come out as the lowest float; pooled values are >= 0, so ReLU maps exactly
-            // those to 0.
-            agg = sd.nn().relu(sd.segmentMax(pooled, parents[c]), 0).mmul(parameters.weight(rel + "_neigh_W", half, half));
+                .add(parameters.bias(rel + "_pool_b", half)), 0);
+            // Pooled values are >= 0, so the zero rows of empty slots never exceed a real child's, and a parent
+            // without children gets the zero vector.
+            SDVariable slots = sd.reshape(aggregations[c].mmul(pooled), slotShapes[c]);
+            agg = slots.max(0).mmul(parameters.weight(rel + "_neigh_W", half, half));
           }
           neighbours.add(agg);
         }

@@ -206,6 +206,7 @@ public final class SageModel {
       return toInputOrder(tree.sample(), out);
     } finally {
       release(inputs);
+      SessionMemory.batchDone();
     }
   }
 

@@ -77,6 +77,7 @@ public final class RankingTrainer {
         int[] rows = batchRows(order, b, config.batchSize());
         SessionMemory.bound(sd);
         sd.fit(model.batch(train, rows));
+        SessionMemory.batchDone();
         steps++;
         progress.step(1);
       }

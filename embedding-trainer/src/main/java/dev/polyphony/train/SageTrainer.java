@@ -213,6 +213,7 @@ public final class SageTrainer {
         SageModel.release(result.getOutputs());
         SageModel.release(result.getGradients());
       }
+      SessionMemory.batchDone();
     }
   }
 

@@ -82,7 +82,7 @@ class SageEncoderTest {
     INDArray p2 = org.nd4j.linalg.ops.transforms.Transforms.relu(row(2, 0).mmul(pool));
     INDArray max = org.nd4j.linalg.ops.transforms.Transforms.max(p1, p2);
     INDArray u0 = row(0, 1).mmul(self).add(max.mmul(neigh));
-    // u4 comes first: its empty neighbourhood is a segment before any sampled edge.
+    // u4 comes first: its empty neighbourhood leaves its slots empty, so it aggregates to zero.
     assertThat(z.getRow(1).toFloatVector()).containsExactly(u0.toFloatVector(), within(1e-5f));
     assertThat(z.getRow(0).toFloatVector()).containsExactly(row(4, -1).mmul(self).toFloatVector(), within(1e-5f));
   }
