@@ -77,9 +77,14 @@ public final class FusionComparison {
   public record Result(FusionComparisonConfig config, List<SeedRun> runs, List<Summary> summaries) {}
 
   public Result run() {
+    return run(List.of());
+  }
+
+  /** The comparison with {@code extra} policies (for example one trained before and loaded) served too. */
+  public Result run(List<FusionPolicy> extra) {
     List<SeedRun> runs = new ArrayList<>();
     for (long seed : config.seeds()) {
-      runs.add(runSeed(seed));
+      runs.add(runSeed(seed, extra));
     }
     Map<String, List<PolicyRun>> byPolicy = new LinkedHashMap<>();
     for (SeedRun r : runs) {
@@ -95,7 +100,7 @@ public final class FusionComparison {
   }
 
   /** One seed: log, learn, search, serve, estimate. */
-  public SeedRun runSeed(long seed) {
+  public SeedRun runSeed(long seed, List<FusionPolicy> extra) {
     SessionWorld world = SessionWorld.generate(config.world());
     SessionSimulator simulator = new SessionSimulator(world, new SatisfactionModel(config.user()));
     List<FusionAction> grid = FusionActions.defaults();
@@ -111,6 +116,9 @@ public final class FusionComparison {
     out.add(evaluate(simulator, FixedFusionPolicy.of("CEM-searched", searched), heldOut, evalSeed));
     out.add(evaluate(simulator, behaviour, heldOut, evalSeed));
     out.add(evaluate(simulator, learned, heldOut, evalSeed));
+    for (FusionPolicy policy : extra) {
+      out.add(evaluate(simulator, policy, heldOut, evalSeed));
+    }
     PolicyRun best = null;
     for (int a = 0; a < grid.size(); a++) {
       PolicyRun r = evaluate(simulator, new FixedFusionPolicy("best fixed action (simulator reference)", grid, a),
