@@ -11,7 +11,7 @@ import java.util.Objects;
  * embedding of the last {@code lastEvents} events, of the events of the last {@code recentDays} days and of all
  * events, each strictly before the moment (so an impression never sees its own or later engagement), and
  * {@code ln(1 + count)} of each window. An empty window pools to the zero vector. This is the sequence encoder of
- * the multi-scale behaviour network of Jiang et al. (CIKM 2022) with mean pooling in place of its attention.
+ * the multi-scale behaviour network of Jin et al. (CIKM 2022) with mean pooling in place of its attention.
  */
 public final class BehaviourSequences {
   private final int[] offsets;
