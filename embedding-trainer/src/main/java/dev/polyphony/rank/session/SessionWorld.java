@@ -1,6 +1,5 @@
 package dev.polyphony.rank.session;
 
-import dev.polyphony.graph.sample.SeedDerivation;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
@@ -145,11 +144,6 @@ public final class SessionWorld {
       out[found++] = t;
     }
     return found == want ? out : java.util.Arrays.copyOf(out, found);
-  }
-
-  /** A stream seed for the {@code index}-th session of a run seeded {@code seed}. */
-  static long sessionSeed(long seed, long index) {
-    return SeedDerivation.derive(seed, index);
   }
 
   private double affinity(int user, int track) {
