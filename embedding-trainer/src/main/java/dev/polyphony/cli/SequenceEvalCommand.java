@@ -7,6 +7,7 @@ import dev.polyphony.rank.compare.RankingComparisonConfig;
 import dev.polyphony.rank.sequence.SequenceComparison;
 import dev.polyphony.rank.sequence.SequenceComparisonConfig;
 import dev.polyphony.rank.sequence.SequenceComparisonMarkdown;
+import dev.polyphony.rank.sequence.SequenceSource;
 import dev.polyphony.rank.sequence.SequenceWindows;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -35,6 +36,11 @@ final class SequenceEvalCommand implements Callable<Integer> {
 
   @Spec
   CommandSpec spec;
+
+  @Option(names = "--source", paramLabel = "NAME", defaultValue = "listens",
+      description = "listens (the catalog's listens over stand-in track embeddings) or clicks (the clicks on the "
+          + "user's earlier impressions over the items' features) (default: ${DEFAULT-VALUE}).")
+  String source;
 
   @Option(names = "--heads", split = ",", paramLabel = "HEAD", description = "Heads (default: esmm, aitm).")
   List<String> heads = new ArrayList<>(List.of("esmm", "aitm"));
@@ -83,7 +89,7 @@ final class SequenceEvalCommand implements Callable<Integer> {
       RankingComparisonConfig ranking = d.withHeads(parsed).withSeeds(seeds, firstSeed)
           .withTraining(new RankTrainConfig(epochs, t.batchSize(), t.learningRate(), t.l2(), t.patience(), firstSeed))
           .withFusion(d.fusion(), "", d.tradeOffCredits());
-      config = new SequenceComparisonConfig(users, listens, windowDays, dimension, new SequenceWindows(last, recentDays),
+      config = new SequenceComparisonConfig(SequenceSource.parse(source), users, listens, windowDays, dimension, new SequenceWindows(last, recentDays),
           ranking, 1, 1);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
@@ -93,7 +99,8 @@ final class SequenceEvalCommand implements Callable<Integer> {
       result = new SequenceComparison(config).run(progress);
     }
     String markdown = SequenceComparisonMarkdown.render(result, seeds, firstSeed)
-        + "\nReproduce with `./polyphony sequence-eval --heads " + String.join(",", heads) + " --seeds " + seeds
+        + "\nReproduce with `./polyphony sequence-eval --source " + source + " --heads " + String.join(",", heads)
+        + " --seeds " + seeds
         + " --first-seed " + firstSeed + " --epochs " + epochs + " --users " + users + " --listens " + listens
         + " --window-days " + windowDays + " --last " + last + " --recent-days " + recentDays + " --dimension "
         + dimension + "`.\n";

@@ -6,6 +6,7 @@ import java.util.Objects;
 /**
  * Parameters of {@link SequenceComparison}.
  *
+ * @param source where the sequences come from
  * @param users users of the synthetic catalog and its impressions, {@code > 0}
  * @param listensPerUser mean listens per user of the catalog, {@code >= 1}
  * @param listenWindowDays days in which the catalog's listens fall, {@code > 0}
@@ -15,9 +16,10 @@ import java.util.Objects;
  * @param splitSeed seed of the split by user
  * @param timeSeed seed of the impression times, drawn uniformly in the second half of the listen window
  */
-public record SequenceComparisonConfig(int users, double listensPerUser, int listenWindowDays, int embeddingDimension,
+public record SequenceComparisonConfig(SequenceSource source, int users, double listensPerUser, int listenWindowDays, int embeddingDimension,
     SequenceWindows windows, RankingComparisonConfig ranking, long splitSeed, long timeSeed) {
   public SequenceComparisonConfig {
+    Objects.requireNonNull(source, "source");
     if (users <= 0) {
       throw new IllegalArgumentException("users must be > 0 (got " + users + ")");
     }

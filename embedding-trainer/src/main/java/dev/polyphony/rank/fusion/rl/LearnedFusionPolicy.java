@@ -94,6 +94,9 @@ public record LearnedFusionPolicy(List<FusionAction> actions, List<String> featu
    * @throws IOException naming the file and the problem when it is not such a policy
    */
   public static LearnedFusionPolicy read(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new IOException(file + ": no such fusion policy file");
+    }
     JsonNode root;
     try {
       root = MAPPER.readTree(Files.readString(file));
