@@ -63,6 +63,10 @@ final class SequenceEvalCommand implements Callable<Integer> {
   @Option(names = "--window-days", paramLabel = "N", defaultValue = "56", description = "Days of the listen window (default: ${DEFAULT-VALUE}).")
   int windowDays;
 
+  @Option(names = "--feature-noise", paramLabel = "X", defaultValue = "0.3",
+      description = "Noise on the latent factors the impression features show (default: ${DEFAULT-VALUE}).")
+  double featureNoise;
+
   @Option(names = "--last", paramLabel = "N", defaultValue = "5", description = "Events of the short-term window (default: ${DEFAULT-VALUE}).")
   int last;
 
@@ -89,7 +93,8 @@ final class SequenceEvalCommand implements Callable<Integer> {
       RankingComparisonConfig ranking = d.withHeads(parsed).withSeeds(seeds, firstSeed)
           .withTraining(new RankTrainConfig(epochs, t.batchSize(), t.learningRate(), t.l2(), t.patience(), firstSeed))
           .withFusion(d.fusion(), "", d.tradeOffCredits());
-      config = new SequenceComparisonConfig(SequenceSource.parse(source), users, listens, windowDays, dimension, new SequenceWindows(last, recentDays),
+      config = new SequenceComparisonConfig(SequenceSource.parse(source), users, listens, windowDays, featureNoise,
+          dimension, new SequenceWindows(last, recentDays),
           ranking, 1, 1);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
@@ -100,10 +105,9 @@ final class SequenceEvalCommand implements Callable<Integer> {
     }
     String markdown = SequenceComparisonMarkdown.render(result, seeds, firstSeed)
         + "\nReproduce with `./polyphony sequence-eval --source " + source + " --heads " + String.join(",", heads)
-        + " --seeds " + seeds
-        + " --first-seed " + firstSeed + " --epochs " + epochs + " --users " + users + " --listens " + listens
-        + " --window-days " + windowDays + " --last " + last + " --recent-days " + recentDays + " --dimension "
-        + dimension + "`.\n";
+        + " --seeds " + seeds + " --first-seed " + firstSeed + " --epochs " + epochs + " --users " + users
+        + " --listens " + listens + " --window-days " + windowDays + " --feature-noise " + featureNoise + " --last "
+        + last + " --recent-days " + recentDays + " --dimension " + dimension + "`.\n";
     Files.createDirectories(out);
     AtomicFiles.writeString(out.resolve(MARKDOWN), markdown);
     AtomicFiles.writeString(out.resolve(JSON), Json.write(result) + "\n");

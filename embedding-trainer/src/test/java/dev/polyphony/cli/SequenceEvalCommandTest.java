@@ -20,7 +20,8 @@ class SequenceEvalCommandTest {
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("| esmm | none | ", "| esmm | last, recent, all | ", "AUC save given parent",
-        "15 extra features", "Reproduce with `./polyphony sequence-eval --source listens --heads esmm --seeds 1");
+        "15 extra features", "Reproduce with `./polyphony sequence-eval --source listens --heads esmm --seeds 1",
+        "--feature-noise 0.3");
     JsonNode json = new ObjectMapper().readTree(dir.resolve(SequenceEvalCommand.JSON).toFile());
     assertThat(json.get("without").get("heads")).hasSize(1);
     assertThat(json.get("with").get("testImpressions").asInt())

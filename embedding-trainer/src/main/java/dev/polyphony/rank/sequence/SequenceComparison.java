@@ -41,7 +41,10 @@ public final class SequenceComparison {
     SyntheticCatalogConfig catalogConfig = ComparisonDatasets.syntheticCatalog(config.users()).toBuilder()
         .listensPerUser(config.listensPerUser()).listenWindowDays(config.listenWindowDays()).build();
     HeteroGraph catalog = SyntheticCatalog.generate(catalogConfig, progress);
-    SyntheticImpressionsConfig impressions = SyntheticImpressionsConfig.defaults().withUsers(config.users());
+    SyntheticImpressionsConfig d = SyntheticImpressionsConfig.defaults().withUsers(config.users());
+    SyntheticImpressionsConfig impressions = new SyntheticImpressionsConfig(d.users(), d.impressionsPerUser(),
+        d.latentDim(), config.featureNoise(), d.genreFocus(), d.taskCorrelation(), d.signal(), d.clickBias(),
+        d.saveBias(), d.subscribeBias(), d.freshDays(), d.tailPercentile(), d.seed());
     progress.begin("synthetic impressions and sequences", -1);
     ImpressionLog log = SyntheticImpressions.generate(catalog, impressions);
     long start = catalogConfig.listenWindowStartMillis();
@@ -79,10 +82,10 @@ public final class SequenceComparison {
     }
     progress.end();
     String description = String.format(Locale.ROOT, "Synthetic catalog (%d tracks, %d users, %.0f listens per user "
-            + "over %d days, catalog seed %d) and its funnel impressions (%d per user, data seed %d); sequences: %s, "
+            + "over %d days, catalog seed %d) and its funnel impressions (%d per user, feature noise %.2f, data seed %d); sequences: %s, "
             + "plus ln(1 + count) per window: %d extra features; split by user with seed %d.",
         catalogConfig.tracks(), config.users(), config.listensPerUser(), config.listenWindowDays(),
-        catalogConfig.seed(), impressions.impressionsPerUser(), impressions.seed(), source, sequences.featureCount(),
+        catalogConfig.seed(), impressions.impressionsPerUser(), impressions.featureNoise(), impressions.seed(), source, sequences.featureCount(),
         config.splitSeed());
     RankingComparison comparison = new RankingComparison(config.ranking());
     DatasetComparison without = comparison.run("without sequences", description, split(log), progress);

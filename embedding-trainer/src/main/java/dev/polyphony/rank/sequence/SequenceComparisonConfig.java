@@ -10,13 +10,16 @@ import java.util.Objects;
  * @param users users of the synthetic catalog and its impressions, {@code > 0}
  * @param listensPerUser mean listens per user of the catalog, {@code >= 1}
  * @param listenWindowDays days in which the catalog's listens fall, {@code > 0}
+ * @param featureNoise noise on the factors the impression features show ({@link
+ *     dev.polyphony.rank.data.SyntheticImpressionsConfig#featureNoise}), {@code >= 0}
  * @param embeddingDimension dimension of the item embeddings pooled, {@code > 0}
  * @param windows the time scales
  * @param ranking heads, seeds and training of the compared runs
  * @param splitSeed seed of the split by user
  * @param timeSeed seed of the impression times, drawn uniformly in the second half of the listen window
  */
-public record SequenceComparisonConfig(SequenceSource source, int users, double listensPerUser, int listenWindowDays, int embeddingDimension,
+public record SequenceComparisonConfig(SequenceSource source, int users, double listensPerUser, int listenWindowDays, double featureNoise,
+    int embeddingDimension,
     SequenceWindows windows, RankingComparisonConfig ranking, long splitSeed, long timeSeed) {
   public SequenceComparisonConfig {
     Objects.requireNonNull(source, "source");
@@ -28,6 +31,9 @@ public record SequenceComparisonConfig(SequenceSource source, int users, double 
     }
     if (listenWindowDays <= 0) {
       throw new IllegalArgumentException("listenWindowDays must be > 0 (got " + listenWindowDays + ")");
+    }
+    if (!(featureNoise >= 0) || Double.isInfinite(featureNoise)) {
+      throw new IllegalArgumentException("featureNoise must be a finite number >= 0 (got " + featureNoise + ")");
     }
     if (embeddingDimension <= 0) {
       throw new IllegalArgumentException("embeddingDimension must be > 0 (got " + embeddingDimension + ")");
