@@ -12,6 +12,8 @@ import dev.polyphony.graph.NodeType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -19,6 +21,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * A catalog graph as the two tables the Spark job reads, and the checks they must pass.
@@ -85,7 +88,12 @@ public final class GraphTables {
         }
       }
     }
-    return new GraphTables(spark.createDataFrame(nodeRows, NODES), spark.createDataFrame(edgeRows, EDGES));
+    // Parallelised rather than local relations, which every query would ship whole to its tasks again.
+    JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    int slices = Math.max(1, context.defaultParallelism());
+    return new GraphTables(
+        spark.createDataFrame(context.parallelize(nodeRows, slices), NODES).persist(StorageLevel.MEMORY_AND_DISK()),
+        spark.createDataFrame(context.parallelize(edgeRows, slices), EDGES).persist(StorageLevel.MEMORY_AND_DISK()));
   }
 
   /**
@@ -143,27 +151,36 @@ public final class GraphTables {
   public void validate(GraphSchema schema) {
     List<String> typeNames = schema.nodeTypes().stream().map(NodeType::name).toList();
     List<String> relations = schema.edgeTypes().stream().map(EdgeType::relation).toList();
-    requireNone(nodes.filter(col("type").isNull().or(col("id").isNull())), "node table", "type/id",
-        "a node needs a type and an id");
-    requireNone(nodes.filter(functions.not(col("type").isin(typeNames.toArray()))), "node table", "type",
-        "unknown node type; the model's are " + typeNames);
+    requireNone(nodes.filter(col("type").isNull().or(col("id").isNull())
+        .or(functions.not(col("type").isin(typeNames.toArray())))), "node table", "type/id",
+        "a node needs an id and one of the model's node types " + typeNames);
     List<Row> repeated = nodes.groupBy("type", "id").count().filter(col("count").gt(1)).limit(1).collectAsList();
     if (!repeated.isEmpty()) {
       throw new IllegalArgumentException("node table: field 'id': '" + repeated.get(0).getString(0) + "' node '"
           + repeated.get(0).getString(1) + "' appears " + repeated.get(0).getLong(2) + " times");
     }
-    requireNone(edges.filter(col("src").isNull().or(col("dst").isNull()).or(col("relation").isNull())),
-        "edge table", "src/relation/dst", "an edge needs src, relation and dst");
-    requireNone(edges.filter(functions.not(col("relation").isin(relations.toArray()))), "edge table", "relation",
-        "unknown relation; the model's are " + relations);
+    requireNone(edges.filter(col("src").isNull().or(col("dst").isNull()).or(col("relation").isNull())
+        .or(functions.not(col("relation").isin(relations.toArray())))), "edge table", "src/relation/dst",
+        "an edge needs src, dst and one of the model's relations " + relations);
+    // Both ends of every edge, each with the node type its relation gives it, against the node table at once.
+    Column srcType = null;
+    Column dstType = null;
     for (EdgeType type : schema.edgeTypes()) {
-      Dataset<Row> of = edges.filter(col("relation").equalTo(type.relation()));
-      for (String end : List.of("src", "dst")) {
-        String endType = (end.equals("src") ? type.src() : type.dst()).name();
-        Dataset<Row> known = nodes.filter(col("type").equalTo(endType)).select(col("id").as("known_id"));
-        requireNone(of.join(known, of.col(end).equalTo(known.col("known_id")), "left_anti"), "edge table", end,
-            "no '" + endType + "' node with this id for relation '" + type.relation() + "'");
-      }
+      Column is = col("relation").equalTo(type.relation());
+      srcType = srcType == null ? functions.when(is, type.src().name()) : srcType.when(is, type.src().name());
+      dstType = dstType == null ? functions.when(is, type.dst().name()) : dstType.when(is, type.dst().name());
+    }
+    Dataset<Row> ends = edges.select(col("relation"), functions.lit("src").as("end"), srcType.as("end_type"),
+            col("src").as("end_id"))
+        .union(edges.select(col("relation"), functions.lit("dst").as("end"), dstType.as("end_type"),
+            col("dst").as("end_id")));
+    Dataset<Row> known = nodes.select(col("type").as("k_type"), col("id").as("k_id"));
+    List<Row> dangling = ends.join(known, ends.col("end_type").equalTo(known.col("k_type"))
+        .and(ends.col("end_id").equalTo(known.col("k_id"))), "left_anti").limit(1).collectAsList();
+    if (!dangling.isEmpty()) {
+      Row r = dangling.get(0);
+      throw new IllegalArgumentException("edge table: field '" + r.getString(1) + "': no '" + r.getString(2)
+          + "' node '" + r.getString(3) + "' in the node table for relation '" + r.getString(0) + "'");
     }
   }
 

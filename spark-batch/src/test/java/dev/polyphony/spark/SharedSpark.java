@@ -2,7 +2,7 @@ package dev.polyphony.spark;
 
 import org.apache.spark.sql.SparkSession;
 
-/** The one local Spark session of the module's tests: two cores, four shuffle partitions, no UI. */
+/** The one local Spark session of the module's tests: two cores, two shuffle partitions, no UI. */
 final class SharedSpark {
   private static SparkSession session;
 
@@ -10,7 +10,7 @@ final class SharedSpark {
 
   static synchronized SparkSession get() {
     if (session == null) {
-      session = SparkEmbedCommand.localSession("local[2]", 4);
+      session = SparkEmbedCommand.localSession("local[2]", 2);
     }
     return session;
   }
