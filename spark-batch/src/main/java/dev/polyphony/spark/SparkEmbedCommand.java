@@ -97,6 +97,8 @@ public final class SparkEmbedCommand implements Callable<Integer> {
           + e.getMessage());
     }
     boolean submitted = master == null && System.getProperty("spark.master") != null;
+    // A session someone else started (an application embedding this command, a test) stays theirs to stop.
+    boolean ours = SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = submitted ? SparkSession.builder().appName("polyphony").getOrCreate()
         : localSession(master == null ? "local[2]" : master, shufflePartitions);
     try {
@@ -116,7 +118,9 @@ public final class SparkEmbedCommand implements Callable<Integer> {
           + " dimensions (model " + bundle.modelHash() + ") to " + out.resolve(ParquetEmbeddingExport.TABLE));
       text.flush();
     } finally {
-      spark.stop();
+      if (ours) {
+        spark.stop();
+      }
     }
     return 0;
   }
@@ -134,7 +138,21 @@ public final class SparkEmbedCommand implements Callable<Integer> {
     return new EmbeddingMetadata(bundle.modelHash(), Metric.COSINE, normalization, Instant.now(), properties);
   }
 
+  /** The command line: an error prints one line naming the problem (and the stack trace with POLYPHONY_DEBUG). */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new SparkEmbedCommand());
+    cli.setExecutionExceptionHandler((e, line, parsed) -> {
+      line.getErr().println("polyphony spark-embed: error: " + e.getMessage());
+      if (System.getenv("POLYPHONY_DEBUG") != null) {
+        e.printStackTrace(line.getErr());
+      }
+      line.getErr().flush();
+      return 1;
+    });
+    return cli;
+  }
+
   public static void main(String[] args) {
-    System.exit(new CommandLine(new SparkEmbedCommand()).execute(args));
+    System.exit(commandLine().execute(args));
   }
 }
