@@ -101,6 +101,7 @@ public final class SparkEmbedCommand implements Callable<Integer> {
     boolean ours = SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = submitted ? SparkSession.builder().appName("polyphony").getOrCreate()
         : localSession(master == null ? "local[2]" : master, shufflePartitions);
+    long start = System.nanoTime();
     try {
       GraphTables tables;
       if (graph != null) {
@@ -115,7 +116,9 @@ public final class SparkEmbedCommand implements Callable<Integer> {
           bundle.dimension(), metadata(bundle, sampling));
       PrintWriter text = spec.commandLine().getOut();
       text.println("embedded " + manifest.count() + " " + manifest.nodeType() + " nodes in " + manifest.dimension()
-          + " dimensions (model " + bundle.modelHash() + ") to " + out.resolve(ParquetEmbeddingExport.TABLE));
+          + " dimensions (model " + bundle.modelHash() + ") to " + out.resolve(ParquetEmbeddingExport.TABLE)
+          + String.format(java.util.Locale.ROOT, " in %.1f s (master %s)", (System.nanoTime() - start) / 1e9,
+          spark.sparkContext().master()));
       text.flush();
     } finally {
       if (ours) {
