@@ -11,6 +11,7 @@ import dev.polyphony.graph.NodeFeatures;
 import dev.polyphony.graph.NodeType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
@@ -144,16 +145,22 @@ public final class GraphTables {
 
   /**
    * Checks the tables against the model's schema: known node types and relations, no missing or repeated
-   * node ids, and every edge's ends present as nodes of the relation's types.
+   * node ids, {@code featureWidths.get(type)} features on every node of a type with features, and every edge's
+   * ends present as nodes of the relation's types.
    *
    * @throws IllegalArgumentException naming the file (when read from files), the offending value and field
    */
-  public void validate(GraphSchema schema) {
+  public void validate(GraphSchema schema, Map<String, Integer> featureWidths) {
     List<String> typeNames = schema.nodeTypes().stream().map(NodeType::name).toList();
     List<String> relations = schema.edgeTypes().stream().map(EdgeType::relation).toList();
     requireNone(nodes.filter(col("type").isNull().or(col("id").isNull())
         .or(functions.not(col("type").isin(typeNames.toArray())))), "node table", "type/id",
         "a node needs an id and one of the model's node types " + typeNames);
+    for (Map.Entry<String, Integer> e : featureWidths.entrySet()) {
+      requireNone(nodes.filter(col("type").equalTo(e.getKey())
+          .and(col("features").isNull().or(functions.size(col("features")).notEqual(e.getValue())))),
+          "node table", "features", "'" + e.getKey() + "' nodes need " + e.getValue() + " features");
+    }
     List<Row> repeated = nodes.groupBy("type", "id").count().filter(col("count").gt(1)).limit(1).collectAsList();
     if (!repeated.isEmpty()) {
       throw new IllegalArgumentException("node table: field 'id': '" + repeated.get(0).getString(0) + "' node '"

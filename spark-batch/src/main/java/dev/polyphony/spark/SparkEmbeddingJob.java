@@ -85,13 +85,19 @@ public final class SparkEmbeddingJob {
 
   /**
    * The embeddings of every node of the model's type in {@code tables}: columns {@code id} (string) and
-   * {@code embedding} (array of float), sorted by id.
+   * {@code embedding} (array of float), sorted by id; computed and persisted before returning.
    *
    * @throws IllegalArgumentException when the tables do not fit the model (see {@link GraphTables#validate})
    */
   public Dataset<Row> embed(GraphTables tables) {
-    tables.validate(bundle.schema());
     LayerwiseEncoder encoder = LayerwiseEncoder.of(bundle, sampling);
+    Map<String, Integer> widths = new LinkedHashMap<>();
+    for (NodeType type : bundle.schema().nodeTypes()) {
+      if (!bundle.featureColumns(type).isEmpty()) {
+        widths.put(type.name(), bundle.featureColumns(type).size());
+      }
+    }
+    tables.validate(bundle.schema(), widths);
     Broadcast<LayerwiseEncoder> model = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(encoder);
     Map<String, Dataset<Row>> ranked = new LinkedHashMap<>();
     encoder.widestSlots().forEach((key, slot) -> ranked.put(key, ranked(tables.edges(), slot)));
@@ -113,7 +119,12 @@ public final class SparkEmbeddingJob {
       previous = next;
     }
     Dataset<Row> out = previous.get(0).filter(col("type").equalTo(encoder.seedType()))
-        .select(col("id"), col("h").as("embedding")).orderBy("id");
+        .select(col("id"), col("h").as("embedding")).orderBy("id").persist(StorageLevel.MEMORY_AND_DISK());
+    // Computed once here, so the intermediate tables can go; the caller unpersists the result when done.
+    out.count();
+    for (Dataset<Row> table : cached) {
+      table.unpersist();
+    }
     return out;
   }
 
