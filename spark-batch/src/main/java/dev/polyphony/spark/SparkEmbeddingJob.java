@@ -191,7 +191,7 @@ public final class SparkEmbeddingJob {
       SessionMemory.batchDone();
       return out;
     });
-    return spark.createDataFrame(joined.javaRDD().mapPartitions(apply), STATES)
+    return spark.createDataFrame(inBatchOrder(joined).javaRDD().mapPartitions(apply), STATES)
         .persist(StorageLevel.MEMORY_AND_DISK());
   }
 
@@ -212,18 +212,20 @@ public final class SparkEmbeddingJob {
         Dataset<Row> neighbours = childStates.filter(col("type").equalTo(slot.neighbourType()))
             .select(col("id").as("n_id"), col("h").as("n_h"));
         Dataset<Row> m = sample.join(neighbours, sample.col("neighbour").equalTo(neighbours.col("n_id")))
-            .select(col("node"), lit(s).as("slot"), col("n_h"));
+            .select(col("node"), lit(s).as("slot"), col("rank"), col("n_h"));
         messages = messages == null ? m : messages.union(m);
       }
       Dataset<Row> self = selfStates.filter(col("type").equalTo(type));
       Dataset<Row> joined;
       if (messages == null) {
         joined = self.withColumn("children", lit(null).cast(DataTypes.createArrayType(
-            new StructType().add("slot", DataTypes.IntegerType).add("n_h",
+            new StructType().add("slot", DataTypes.IntegerType).add("rank", DataTypes.IntegerType).add("n_h",
                 DataTypes.createArrayType(DataTypes.FloatType, false)))));
       } else {
         Dataset<Row> grouped = messages.groupBy("node")
-            .agg(functions.collect_list(functions.struct(col("slot"), col("n_h"))).as("children"));
+            // Sorted by (relation, hash rank): shuffles deliver rows in any order, and float sums depend on it.
+            .agg(functions.array_sort(functions.collect_list(functions.struct(col("slot"), col("rank"), col("n_h"))))
+                .as("children"));
         joined = self.join(grouped, self.col("id").equalTo(grouped.col("node")), "left")
             .select(self.col("type"), self.col("id"), self.col("h"), col("children"));
       }
@@ -246,7 +248,7 @@ public final class SparkEmbeddingJob {
           if (!r.isNullAt(3)) {
             for (Object o : r.getList(3)) {
               Row child = (Row) o;
-              lists.get(child.getInt(0)).get(i).add(floats(child.getList(1)));
+              lists.get(child.getInt(0)).get(i).add(floats(child.getList(2)));
             }
           }
         }
@@ -265,13 +267,22 @@ public final class SparkEmbeddingJob {
         SessionMemory.batchDone();
         return out;
       });
-      perType.add(spark.createDataFrame(joined.javaRDD().mapPartitions(apply), STATES));
+      perType.add(spark.createDataFrame(inBatchOrder(joined).javaRDD().mapPartitions(apply), STATES));
     }
     Dataset<Row> all = perType.get(0);
     for (int i = 1; i < perType.size(); i++) {
       all = all.union(perType.get(i));
     }
     return all;
+  }
+
+  /**
+   * Rows sorted by node within their partition. Which rows share a partition follows from hash partitioning,
+   * but a shuffle delivers them in any order; BLAS rounds a row's product differently in batches of other
+   * shapes, so batches must be the same from run to run for the vectors to be.
+   */
+  private static Dataset<Row> inBatchOrder(Dataset<Row> rows) {
+    return rows.sortWithinPartitions("type", "id");
   }
 
   private static Map<String, List<Row>> byType(List<Row> batch) {
