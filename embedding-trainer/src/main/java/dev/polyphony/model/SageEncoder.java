@@ -43,9 +43,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Inputs are placeholders whose first dimension varies per batch: per node type the feature rows of the
  * batch's distinct nodes plus one zero row; per tree block the feature row of every tree node, laid out by
  * {@link BlockLayout}, and how they aggregate into the parent block's rows. Blocks directly under the seeds
- * are compact with a dense mean matrix, {@code A[p, c] = 1/degree(p)}, so the aggregate is {@code A h} (the
- * seeds, and so the matrix, are bounded by the batch). Deeper blocks, and every block of the max aggregator,
- * are slotted: under each parent row the same number of slots with a weight per row ({@code 1/degree(p)} or 1
+ * and blocks sampled with every neighbour ({@code all}) are compact with a dense mean matrix,
+ * {@code A[p, c] = 1/degree(p)}, so the aggregate is {@code A h} (the seeds, and so the matrix, are bounded by
+ * the batch; slots would pad every parent to the largest degree). Deeper blocks of bounded fan-out, and every
+ * block of the max aggregator, are slotted: under each parent row the same number of slots with a weight per row ({@code 1/degree(p)} or 1
  * for a child, 0 for padding), so the aggregate is the sum (max) over the slot axis of the weighted rows
  * reshaped to {@code [parent rows, slots, width]}, linear in the sample. Only placeholders are gathered, so
  * every gradient flows through matrix products, reshapes and reductions. (ND4J 1.0.0-M2.1's segment ops, the
@@ -129,8 +130,9 @@ public final class SageEncoder {
     for (TreePlan.Spec s : plan.blocks()) {
       int b = s.index();
       ids[b] = sd.placeHolder("ids_" + b, DataType.INT, -1);
-      // Under the seeds (level 1) a dense mean matrix stays seeds x children; deeper, slots (see BlockLayout).
-      slotted[b] = !s.isRoot() && (s.level() > 1 || config.aggregator() == Aggregator.POOL);
+      // Under the seeds (level 1) a dense mean matrix stays seeds x children; deeper, slots (see BlockLayout),
+      // unless every neighbour is taken: slots would pad each parent to the largest degree in the batch.
+      slotted[b] = !s.isRoot() && (config.aggregator() == Aggregator.POOL || s.level() > 1 && s.fanout() > 0);
       if (slotted[b]) {
         aggregations[b] = sd.placeHolder(aggregationPlaceholder(b), DataType.FLOAT, -1, 1);
         slotShapes[b] = sd.placeHolder("slots_" + b, DataType.LONG, 3);

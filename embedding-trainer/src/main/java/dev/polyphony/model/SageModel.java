@@ -54,12 +54,14 @@ public final class SageModel {
     this.inferenceSampling = inferenceSampling;
     this.features = EncoderFeatures.of(graph, config.featureNormalization());
     this.sampler = new NeighborSampler(graph, sampling);
-    this.plan = TreePlan.of(graph.schema(), sampling, seedType);
+    TreePlan training = TreePlan.of(graph.schema(), sampling, seedType);
+    TreePlan inference = TreePlan.of(graph.schema(), inferenceSampling, seedType);
     this.inferenceSampler = inferenceSampling == sampling ? sampler : new NeighborSampler(graph, inferenceSampling);
-    if (!TreePlan.of(graph.schema(), inferenceSampling, seedType).blocks().equals(plan.blocks())) {
+    if (!training.sameShape(inference)) {
       throw new IllegalArgumentException("inference fan-outs '" + inferenceSampling.fanoutSpec()
           + "' follow other relations than the training fan-outs '" + sampling.fanoutSpec() + "'");
     }
+    this.plan = training.withLargestFanouts(inference);
     this.parameters = new Parameters(SameDiff.create(), config.seed());
     Map<NodeType, Integer> dims = new HashMap<>();
     for (NodeType type : graph.schema().nodeTypes()) {

@@ -35,8 +35,11 @@ public final class TreePlan {
    * @param parent index of the parent block, -1 for the seeds
    * @param edgeType relation followed from the parent (null for the seeds)
    * @param direction traversal direction of that relation (null for the seeds)
+   * @param fanout neighbours the sampler draws per parent along that relation at that hop, -1 for all of them
+   *     (0 for the seeds)
    */
-  public record Spec(int index, int level, NodeType type, int parent, EdgeType edgeType, Direction direction) {
+  public record Spec(int index, int level, NodeType type, int parent, EdgeType edgeType, Direction direction,
+      int fanout) {
     /** Name of the relation traversal, e.g. {@code cites_BOTH}; shared by every block that follows it. */
     public String relationKey() {
       return edgeType == null ? "seed" : edgeType.relation() + "_" + direction;
@@ -44,6 +47,10 @@ public final class TreePlan {
 
     public boolean isRoot() {
       return parent < 0;
+    }
+
+    Spec withFanout(int newFanout) {
+      return new Spec(index, level, type, parent, edgeType, direction, newFanout);
     }
   }
 
@@ -58,7 +65,7 @@ public final class TreePlan {
     Objects.requireNonNull(sampling, "sampling");
     schema.indexOf(seedType);
     List<Spec> blocks = new ArrayList<>();
-    blocks.add(new Spec(0, 0, seedType, -1, null, null));
+    blocks.add(new Spec(0, 0, seedType, -1, null, null, 0));
     int levelStart = 0;
     for (int hop = 1; hop <= sampling.hops(); hop++) {
       int levelEnd = blocks.size();
@@ -67,7 +74,8 @@ public final class TreePlan {
         Spec parent = blocks.get(b);
         for (Traversal tr : traversals) {
           if (tr.frontier.equals(parent.type())) {
-            blocks.add(new Spec(blocks.size(), hop, tr.neighbour, b, tr.edgeType, tr.direction));
+            blocks.add(new Spec(blocks.size(), hop, tr.neighbour, b, tr.edgeType, tr.direction,
+                sampling.fanouts().get(hop - 1).get(tr.edgeType.relation())));
           }
         }
       }
@@ -78,6 +86,42 @@ public final class TreePlan {
 
   public NodeType seedType() {
     return seedType;
+  }
+
+  /** Whether {@code other} has the same blocks (types, parents, relations, directions), whatever the fan-outs. */
+  public boolean sameShape(TreePlan other) {
+    if (!seedType.equals(other.seedType) || blocks.size() != other.blocks.size()) {
+      return false;
+    }
+    for (int b = 0; b < blocks.size(); b++) {
+      Spec x = blocks.get(b);
+      Spec y = other.blocks.get(b);
+      if (!x.withFanout(0).equals(y.withFanout(0))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * This plan with each block's fan-out the larger of this plan's and {@code other}'s ({@link
+   * NeighborSamplerConfig#ALL} when either takes every neighbour): the plan of a model that samples one way
+   * while training and another way when embedding.
+   *
+   * @throws IllegalArgumentException when the plans differ in shape (see {@link #sameShape})
+   */
+  public TreePlan withLargestFanouts(TreePlan other) {
+    if (!sameShape(other)) {
+      throw new IllegalArgumentException("the plans follow other relations: " + this + " and " + other);
+    }
+    List<Spec> merged = new ArrayList<>(blocks.size());
+    for (int b = 0; b < blocks.size(); b++) {
+      int x = blocks.get(b).fanout();
+      int y = other.blocks.get(b).fanout();
+      merged.add(blocks.get(b).withFanout(x == NeighborSamplerConfig.ALL || y == NeighborSamplerConfig.ALL
+          ? NeighborSamplerConfig.ALL : Math.max(x, y)));
+    }
+    return new TreePlan(seedType, levels, List.copyOf(merged));
   }
 
   /** Number of levels below the seeds, the sampler's hop count. */

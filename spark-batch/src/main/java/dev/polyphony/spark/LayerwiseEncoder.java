@@ -67,8 +67,8 @@ public final class LayerwiseEncoder implements Serializable {
   private LayerwiseEncoder(ModelBundle bundle, NeighborSamplerConfig sampling) {
     SageEncoderConfig config = bundle.config().encoderConfig();
     TreePlan plan = TreePlan.of(bundle.schema(), sampling, bundle.seedType());
-    if (!plan.blocks().equals(TreePlan.of(bundle.schema(), bundle.config().trainConfig().sampling(),
-        bundle.seedType()).blocks())) {
+    if (!plan.sameShape(TreePlan.of(bundle.schema(), bundle.config().trainConfig().sampling(),
+        bundle.seedType()))) {
       throw new IllegalArgumentException("fan-outs '" + sampling.fanoutSpec() + "' follow other relations than the"
           + " model was trained with ('" + bundle.config().trainConfig().sampling().fanoutSpec() + "')");
     }
