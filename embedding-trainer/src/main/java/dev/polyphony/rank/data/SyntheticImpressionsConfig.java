@@ -1,5 +1,9 @@
 package dev.polyphony.rank.data;
 
+import static dev.polyphony.rank.ConfigChecks.finite;
+import static dev.polyphony.rank.ConfigChecks.positive;
+import static dev.polyphony.rank.ConfigChecks.unit;
+
 /**
  * Parameters of {@link SyntheticImpressions}.
  *
@@ -81,23 +85,5 @@ public record SyntheticImpressionsConfig(int users, int impressionsPerUser, int 
   public SyntheticImpressionsConfig withSeed(long newSeed) {
     return new SyntheticImpressionsConfig(users, impressionsPerUser, latentDim, featureNoise, genreFocus,
         taskCorrelation, signal, clickBias, saveBias, subscribeBias, freshDays, tailPercentile, newSeed);
-  }
-
-  private static void positive(String name, int value) {
-    if (value <= 0) {
-      throw new IllegalArgumentException(name + " must be > 0 (got " + value + ")");
-    }
-  }
-
-  private static void unit(String name, double value) {
-    if (!(value >= 0 && value <= 1)) {
-      throw new IllegalArgumentException(name + " must be in [0, 1] (got " + value + ")");
-    }
-  }
-
-  private static void finite(String name, double value) {
-    if (!Double.isFinite(value)) {
-      throw new IllegalArgumentException(name + " must be finite (got " + value + ")");
-    }
   }
 }

@@ -1,5 +1,7 @@
 package dev.polyphony.rank.session;
 
+import static dev.polyphony.rank.ConfigChecks.finite;
+
 /**
  * Parameters of the simulated user's satisfaction ({@link SatisfactionModel}).
  *
@@ -33,11 +35,5 @@ public record SatisfactionConfig(double initial, double memory, double fitWeight
   /** Initial 1.5, memory 0.5; fit 3, diversity 1.2, fresh 1; continuation logit {@code -3 + 3 s}; a save earns 1 more. */
   public static SatisfactionConfig defaults() {
     return new SatisfactionConfig(1.5, 0.5, 3, 1.2, 1, -3, 3, 1);
-  }
-
-  private static void finite(String name, double value) {
-    if (!Double.isFinite(value)) {
-      throw new IllegalArgumentException(name + " must be finite (got " + value + ")");
-    }
   }
 }

@@ -1,5 +1,9 @@
 package dev.polyphony.rank.session;
 
+import static dev.polyphony.rank.ConfigChecks.finite;
+import static dev.polyphony.rank.ConfigChecks.positive;
+import static dev.polyphony.rank.ConfigChecks.unit;
+
 /**
  * Parameters of a {@link SessionWorld} and of the requests served in it.
  *
@@ -50,23 +54,5 @@ public record SessionWorldConfig(int items, int users, int genres, int latentDim
    */
   public static SessionWorldConfig defaults(long seed) {
     return new SessionWorldConfig(2000, 500, 8, 8, 30, 5, 20, 0.7, 0.2, 0.3, 0.8, -2.5, -2.5, seed);
-  }
-
-  private static void positive(String name, int value) {
-    if (value <= 0) {
-      throw new IllegalArgumentException(name + " must be > 0 (got " + value + ")");
-    }
-  }
-
-  private static void unit(String name, double value) {
-    if (!(value >= 0 && value <= 1)) {
-      throw new IllegalArgumentException(name + " must be in [0, 1] (got " + value + ")");
-    }
-  }
-
-  private static void finite(String name, double value) {
-    if (!Double.isFinite(value)) {
-      throw new IllegalArgumentException(name + " must be finite (got " + value + ")");
-    }
   }
 }
