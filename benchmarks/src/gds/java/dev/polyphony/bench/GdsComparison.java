@@ -75,6 +75,9 @@ public final class GdsComparison {
       json.put("coraTestAccuracy", cora);
     }
 
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    // Quality alone first, so a failing speed run does not lose it.
+    AtomicFiles.writeString(out.resolve("gds-comparison.json"), mapper.writeValueAsString(json) + "\n");
     List<Map<String, Object>> speed = new ArrayList<>();
     for (String graph : List.of("spotify", "synthetic")) {
       for (String system : List.of("gds", "polyphony")) {
@@ -88,7 +91,6 @@ public final class GdsComparison {
         .getSystemLoadAverage());
 
     String markdown = markdown(quality, cora, speed, speedEpochs, scale);
-    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     AtomicFiles.writeString(out.resolve("gds-comparison.json"), mapper.writeValueAsString(json) + "\n");
     AtomicFiles.writeString(out.resolve("gds-comparison.md"), markdown);
     System.out.print(markdown);
