@@ -261,55 +261,70 @@ public final class SageEncoder {
     return "aggregate_" + b;
   }
 
+  /**
+   * Most entries of one aggregation matrix (512 MiB of floats). Its size is parent rows x child rows (x slots
+   * for max), which grows with the batch size and the fan-outs; a batch past it fails with advice instead of
+   * exhausting memory.
+   */
+  static final long MAX_AGGREGATION_ENTRIES = 1L << 27;
+
+  private static float[] aggregationEntries(long rows, int childRows) {
+    long entries = rows * childRows;
+    if (entries > MAX_AGGREGATION_ENTRIES) {
+      throw new IllegalArgumentException("a sampled block of " + childRows + " rows under " + rows
+          + " parent rows needs an aggregation matrix of " + entries + " entries, more than "
+          + MAX_AGGREGATION_ENTRIES + "; use a smaller batch size or smaller fan-outs (no 'all')");
+    }
+    return new float[(int) entries];
+  }
+
   /** {@code A[p, c] = 1/degree(p)} for every child row c of parent row p; padding rows stay 0. */
   private static INDArray meanMatrix(int[] parentOf, int parentRows, int childRows) {
-    float[] a = new float[parentRows * childRows];
-    int i = 0;
-    while (i < parentOf.length) {
-      int j = i;
-      while (j < parentOf.length && parentOf[j] == parentOf[i]) {
-        j++;
-      }
-      float weight = 1f / (j - i);
-      long row = (long) parentOf[i] * childRows;
-      for (int c = i; c < j; c++) {
+    float[] a = aggregationEntries(parentRows, childRows);
+    forEachSiblingRun(parentOf, (from, to) -> {
+      float weight = 1f / (to - from);
+      long row = (long) parentOf[from] * childRows;
+      for (int c = from; c < to; c++) {
         a[(int) (row + c)] = weight;
       }
-      i = j;
-    }
+    });
     return Nd4j.create(a, new long[] {parentRows, childRows}, 'c');
   }
 
   /** Row {@code s * parentRows + p} is 1 at the s-th child row of parent row p; at least one slot. */
   private static INDArray selectionMatrix(int[] parentOf, int slots, int parentRows, int childRows) {
-    float[] a = new float[slots * parentRows * childRows];
-    int i = 0;
-    while (i < parentOf.length) {
-      int j = i;
-      while (j < parentOf.length && parentOf[j] == parentOf[i]) {
-        j++;
+    float[] a = aggregationEntries((long) slots * parentRows, childRows);
+    forEachSiblingRun(parentOf, (from, to) -> {
+      for (int c = from; c < to; c++) {
+        a[(int) (((long) (c - from) * parentRows + parentOf[from]) * childRows + c)] = 1f;
       }
-      for (int c = i; c < j; c++) {
-        a[((c - i) * parentRows + parentOf[i]) * childRows + c] = 1f;
-      }
-      i = j;
-    }
+    });
     return Nd4j.create(a, new long[] {(long) slots * parentRows, childRows}, 'c');
   }
 
   /** The most children of any parent row (at least 1). */
   private static int maxChildren(int[] parentOf) {
-    int most = 1;
-    int i = 0;
-    while (i < parentOf.length) {
-      int j = i;
-      while (j < parentOf.length && parentOf[j] == parentOf[i]) {
-        j++;
+    int[] most = {1};
+    forEachSiblingRun(parentOf, (from, to) -> most[0] = Math.max(most[0], to - from));
+    return most[0];
+  }
+
+  /** Rows {@code [from, to)} of a block: all children of one parent row. */
+  private interface SiblingRun {
+    void accept(int from, int to);
+  }
+
+  /** Calls {@code run} for every maximal range of rows with one parent (rows are grouped by parent). */
+  private static void forEachSiblingRun(int[] parentOf, SiblingRun run) {
+    int from = 0;
+    while (from < parentOf.length) {
+      int to = from + 1;
+      while (to < parentOf.length && parentOf[to] == parentOf[from]) {
+        to++;
       }
-      most = Math.max(most, j - i);
-      i = j;
+      run.accept(from, to);
+      from = to;
     }
-    return most;
   }
 
   /**

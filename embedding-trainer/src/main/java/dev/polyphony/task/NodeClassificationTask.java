@@ -30,7 +30,7 @@ public final class NodeClassificationTask implements SupervisedTask {
   public static final String LABELS = "nc_labels";
   /** Inference logits (no dropout), one row per seed. */
   public static final String LOGITS = "nc_logits";
-  private static final int EVAL_BATCH = 1024;
+  private static final int EVAL_BATCH = 256;
 
   private final NodeType type;
   private final int[] labels;
