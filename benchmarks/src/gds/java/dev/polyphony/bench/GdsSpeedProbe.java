@@ -20,8 +20,10 @@ import java.util.Locale;
 /**
  * One speed measurement in a fresh JVM, so peak heap and resident set belong to one system: GDS GraphSAGE or
  * Polyphony's GraphSAGE (organisational task) trained for {@code epochs} at the same dimension, batch size
- * and fan-outs, then every node embedded. Prints one line {@code RESULT {json}}; peaks count from after the
- * graph is read (GDS: including the projection).
+ * and fan-outs, then every node embedded. An epoch is one pass over each system's training seeds: every node
+ * for GDS ({@link GdsSettings#onePassPerEpoch()}), as many (playlist context, track) pairs as the training
+ * graph has playlist-track edges for Polyphony. Prints one line {@code RESULT {json}}; peaks count from after
+ * the graph is read (GDS: including the projection).
  *
  * <p>Arguments: {@code gds|polyphony spotify|synthetic epochs [syntheticScale]}.
  */
@@ -67,13 +69,14 @@ public final class GdsSpeedProbe {
     TrainingJobConfig job = TrainingJobConfigReader.load(null, overrides(graphName, epochs)).resolved();
     job.checkAgainst(graph);
     GdsSettings settings = GdsSettings.matching(job.encoder().outputDim(), sampleSizes(job.training().fanouts()),
-        epochs, job.training().batchSize(), job.training().learningRate(), job.seed());
+        epochs, job.training().batchSize(), job.training().learningRate(), job.seed()).onePassPerEpoch();
     System.gc();
     PeakMemory.reset();
     double trainSeconds;
     double embedSeconds;
     long embedded;
-    long steps = -1;
+    long steps;
+    long seedsPerEpoch;
     if (system.equals("gds")) {
       try (GdsPeer peer = GdsPeer.start()) {
         HomogeneousGraph h = HomogeneousGraph.of(graph);
@@ -88,6 +91,8 @@ public final class GdsSpeedProbe {
         peer.graphSage("g", model, h.nodeCount(), settings);
         embedSeconds = (System.nanoTime() - started) / 1e9;
         embedded = h.nodeCount();
+        steps = (long) epochs * settings.maxIterations();
+        seedsPerEpoch = h.nodeCount();
       }
     } else {
       CatalogTraining training = new CatalogTraining(graph, job.catalog().playlistRelation(), job.recommenderConfig());
@@ -97,15 +102,16 @@ public final class GdsSpeedProbe {
       var result = new SageTrainer(job.trainConfig()).train(model, plan, ProgressTracker.NONE);
       trainSeconds = (System.nanoTime() - started) / 1e9;
       steps = result.steps();
+      seedsPerEpoch = steps / epochs * job.training().batchSize();
       started = System.nanoTime();
       model.embedAll(1024, job.seed(), ProgressTracker.NONE);
       embedSeconds = (System.nanoTime() - started) / 1e9;
       embedded = graph.nodeCount(model.seedType());
     }
     System.out.printf(Locale.ROOT, "RESULT {\"system\":\"%s\",\"graph\":\"%s\",\"epochs\":%d,\"sampleSizes\":\"%s\","
-        + "\"batchSize\":%d,\"dimension\":%d,\"steps\":%d,\"trainSeconds\":%.3f,\"embedSeconds\":%.3f,"
-        + "\"nodesEmbedded\":%d,\"peakHeapBytes\":%d,\"peakRssBytes\":%d}%n", system, graphName, epochs,
-        settings.sampleSizes(), settings.batchSize(), settings.dimension(), steps, trainSeconds, embedSeconds,
-        embedded, PeakMemory.heapBytes(), PeakMemory.rssBytes());
+        + "\"batchSize\":%d,\"dimension\":%d,\"steps\":%d,\"seedsPerEpoch\":%d,\"trainSeconds\":%.3f,"
+        + "\"embedSeconds\":%.3f,\"nodesEmbedded\":%d,\"peakHeapBytes\":%d,\"peakRssBytes\":%d}%n", system,
+        graphName, epochs, settings.sampleSizes(), settings.batchSize(), settings.dimension(), steps, seedsPerEpoch,
+        trainSeconds, embedSeconds, embedded, PeakMemory.heapBytes(), PeakMemory.rssBytes());
   }
 }

@@ -188,6 +188,9 @@ public final class GdsPeer implements AutoCloseable {
     config.put("batchSize", s.batchSize());
     config.put("learningRate", s.learningRate());
     config.put("maxIterations", s.maxIterations());
+    if (s.batchSamplingRatio() > 0) {
+      config.put("batchSamplingRatio", s.batchSamplingRatio());
+    }
     config.put("randomSeed", s.seed());
     config.put("concurrency", s.concurrency());
     db.executeTransactionally("CALL gds.beta.graphSage.train($graph, $config) YIELD modelInfo RETURN modelInfo",
