@@ -41,20 +41,21 @@ import org.nd4j.linalg.factory.Nd4j;
  * same network without dropout, sharing every weight.
  *
  * <p>Inputs are placeholders whose first dimension varies per batch: per node type the feature rows of the
- * batch's distinct nodes plus one zero row; per tree block the feature row of every tree node (plus padding
- * rows, see {@link #bucketRows(int)}) and a dense aggregation matrix from its rows to its parent block's rows:
- * for mean, {@code A[p, c] = 1/degree(p)} when row c is a child of row p, so the aggregate is the matrix
- * product {@code A h}; for max, a selection matrix whose row {@code s * P + p} picks the s-th child of parent
- * p (none: a zero row), so the aggregate is the maximum over the slots of the product. Only placeholders are
- * gathered, so every gradient flows through matrix products, reshapes and reductions. (ND4J 1.0.0-M2.1's
- * segment ops, the obvious tool, leak about 2.8 MB of native memory per call with their gradients; these
- * products leak nothing.)
+ * batch's distinct nodes plus one zero row; per tree block the feature row of every tree node, laid out by
+ * {@link SlotLayout} (under each parent row the same number of slots, children first, padding after), with a
+ * weight per row: for mean, {@code 1/degree(parent)} for a child and 0 for padding, so the aggregate is the
+ * sum over the slot axis of the weighted rows reshaped to {@code [parent rows, slots, width]}; for max, 1 and
+ * 0, and the maximum over the slot axis. Only placeholders are gathered, so every gradient flows through
+ * matrix products, reshapes and reductions. (ND4J 1.0.0-M2.1's segment ops, the obvious tool, leak about
+ * 2.8 MB of native memory per call with their gradients; reshapes and reductions leak nothing, and their
+ * cost is linear in the sample.)
  */
 public final class SageEncoder {
   /** Name of the inference output: one row per distinct seed, in the sample's local seed order. */
   public static final String EMBEDDING = "embedding";
   /** Name of the training output (with dropout). */
   public static final String TRAINING_EMBEDDING = "train_embedding";
+  private static final String SEED_ROWS = "seed_rows";
 
   private final SameDiff sd;
   private final Parameters parameters;
@@ -65,10 +66,12 @@ public final class SageEncoder {
   private final SDVariable[] features;
   private final SDVariable[] featureMasks;
   private final SDVariable[] ids;
-  /** Per non-root block: the aggregation matrix from its rows to its parent block's rows. */
+  /** Per non-root block: the weight of each row in its parent's aggregate (0 for padding rows). */
   private final SDVariable[] aggregations;
-  /** Per non-root block of a max aggregator: the shape [slots, parent rows, -1] of the selected rows. */
+  /** Per non-root block: the shape [parent rows, slots, -1] of its rows. */
   private final SDVariable[] slotShapes;
+  /** Picks the seeds' rows out of the root block's padded rows. */
+  private final SDVariable seedRows;
   private final Map<String, SDVariable> hiddenMasks = new HashMap<>();
   private final Map<String, int[]> hiddenMaskShapes = new HashMap<>();
   /** Id-row placeholder of every block whose type has learned vectors, by block index. */
@@ -112,6 +115,7 @@ public final class SageEncoder {
       }
     }
     int blocks = plan.blocks().size();
+    seedRows = sd.placeHolder(SEED_ROWS, DataType.FLOAT, -1, -1);
     ids = new SDVariable[blocks];
     aggregations = new SDVariable[blocks];
     slotShapes = new SDVariable[blocks];
@@ -119,10 +123,8 @@ public final class SageEncoder {
       int b = s.index();
       ids[b] = sd.placeHolder("ids_" + b, DataType.INT, -1);
       if (!s.isRoot()) {
-        aggregations[b] = sd.placeHolder(aggregationPlaceholder(b), DataType.FLOAT, -1, -1);
-        if (config.aggregator() == Aggregator.POOL) {
-          slotShapes[b] = sd.placeHolder("slots_" + b, DataType.LONG, 3);
-        }
+        aggregations[b] = sd.placeHolder(aggregationPlaceholder(b), DataType.FLOAT, -1, 1);
+        slotShapes[b] = sd.placeHolder("slots_" + b, DataType.LONG, 3);
       }
       if (config.idEmbeddingTypes().contains(s.type().name())) {
         idRows.put(b, sd.placeHolder(idPlaceholder(b), DataType.FLOAT, -1, config.inputProjectionDim()));
@@ -188,6 +190,7 @@ public final class SageEncoder {
     Map<String, INDArray> in = new HashMap<>();
     Map<String, int[]> idNodes = new HashMap<>();
     SampledBlocks sample = tree.sample();
+    SlotLayout layout = SlotLayout.of(tree);
     int[] padRow = new int[types.size()];
     for (int t = 0; t < types.size(); t++) {
       NodeType type = types.get(t);
@@ -209,130 +212,65 @@ public final class SageEncoder {
     for (TreePlan.Spec s : plan.blocks()) {
       int b = s.index();
       int[] local = tree.localIdsOf(b);
-      int t = types.indexOf(s.type());
+      int[] fed = layout.rowsOf(b);
+      int[] rowIds = new int[layout.rows(b)];
+      java.util.Arrays.fill(rowIds, padRow[types.indexOf(s.type())]);
+      for (int i = 0; i < local.length; i++) {
+        rowIds[fed[i]] = local[i];
+      }
+      in.put("ids_" + b, Nd4j.createFromArray(rowIds));
       if (s.isRoot()) {
-        in.put("ids_" + b, Nd4j.createFromArray(local.clone()));
+        in.put(SEED_ROWS, seedRows(local.length, layout.rows(b)));
         continue;
       }
-      int rows = paddedRows(tree, b);
-      int[] padded = java.util.Arrays.copyOf(local, rows);
-      java.util.Arrays.fill(padded, local.length, rows, padRow[t]);
-      in.put("ids_" + b, Nd4j.createFromArray(padded));
-      int parentRows = paddedRows(tree, s.parent());
-      if (config.aggregator() == Aggregator.MEAN) {
-        in.put(aggregationPlaceholder(b), meanMatrix(tree.parentRowsOf(b), parentRows, rows));
-      } else {
-        int slots = maxChildren(tree.parentRowsOf(b));
-        in.put(aggregationPlaceholder(b), selectionMatrix(tree.parentRowsOf(b), slots, parentRows, rows));
-        in.put("slots_" + b, Nd4j.createFromArray(new long[] {slots, parentRows, -1}));
+      int[] siblings = layout.siblingCounts(b, tree);
+      float[] weights = new float[siblings.length];
+      for (int r = 0; r < siblings.length; r++) {
+        if (siblings[r] > 0) {
+          weights[r] = config.aggregator() == Aggregator.MEAN ? 1f / siblings[r] : 1f;
+        }
       }
+      in.put(aggregationPlaceholder(b), Nd4j.create(weights, new long[] {weights.length, 1}, 'c'));
+      in.put("slots_" + b, Nd4j.createFromArray(new long[] {layout.rows(s.parent()), layout.slots(b), -1}));
     }
     NodeType seedType = plan.block(0).type();
     for (Map.Entry<Integer, SDVariable> e : idRows.entrySet()) {
       int b = e.getKey();
       NodeType type = blockType(b);
       int[] local = tree.localIdsOf(b);
-      int rows = paddedRows(tree, b);
-      int[] nodes = new int[rows];
+      int[] fed = layout.rowsOf(b);
+      int[] nodes = new int[layout.rows(b)];
       java.util.Arrays.fill(nodes, -1);
       boolean hide = masks != null && type.equals(seedType) && config.idDropout() > 0;
       for (int i = 0; i < local.length; i++) {
-        nodes[i] = hide && masks.nextDouble() < config.idDropout() ? -1 : sample.globalId(type, local[i]);
+        nodes[fed[i]] = hide && masks.nextDouble() < config.idDropout() ? -1 : sample.globalId(type, local[i]);
       }
-      float[] values = new float[rows * ids.dim()];
-      ids.copyRows(type, nodes, rows, values);
-      in.put(idPlaceholder(b), Nd4j.create(values, new long[] {rows, ids.dim()}, 'c'));
+      float[] values = new float[nodes.length * ids.dim()];
+      ids.copyRows(type, nodes, nodes.length, values);
+      in.put(idPlaceholder(b), Nd4j.create(values, new long[] {nodes.length, ids.dim()}, 'c'));
       idNodes.put(idPlaceholder(b), nodes);
     }
     if (masks != null) {
       for (Map.Entry<String, int[]> e : hiddenMaskShapes.entrySet()) {
         int block = e.getValue()[0];
-        int width = e.getValue()[1];
-        int rows = (int) in.get("ids_" + block).length();
-        int drawn = plan.block(block).isRoot() ? rows : tree.rows(block) + 1;
-        in.put(e.getKey(), dropoutMask(masks, drawn, rows, width));
+        in.put(e.getKey(), dropoutMask(masks, layout.rowsOf(block), layout.rows(block), e.getValue()[1]));
       }
     }
     return new EncoderInputs(in, idNodes);
   }
 
-  /** Name of the placeholder holding block {@code b}'s aggregation matrix (see the class comment). */
+  /** Name of the placeholder holding block {@code b}'s aggregation weights (see the class comment). */
   static String aggregationPlaceholder(int b) {
     return "aggregate_" + b;
   }
 
-  /**
-   * Most entries of one aggregation matrix (512 MiB of floats). Its size is parent rows x child rows (x slots
-   * for max), which grows with the batch size and the fan-outs; a batch past it fails with advice instead of
-   * exhausting memory.
-   */
-  static final long MAX_AGGREGATION_ENTRIES = 1L << 27;
-
-  private static float[] aggregationEntries(long rows, int childRows) {
-    long entries = rows * childRows;
-    if (entries > MAX_AGGREGATION_ENTRIES) {
-      throw new IllegalArgumentException("a sampled block of " + childRows + " rows under " + rows
-          + " parent rows needs an aggregation matrix of " + entries + " entries, more than "
-          + MAX_AGGREGATION_ENTRIES + "; use a smaller batch size or smaller fan-outs (no 'all')");
+  /** {@code S[i, i] = 1}: picks the seeds' rows out of the root's padded rows. */
+  private static INDArray seedRows(int seeds, int rows) {
+    float[] s = new float[seeds * rows];
+    for (int i = 0; i < seeds; i++) {
+      s[i * rows + i] = 1f;
     }
-    return new float[(int) entries];
-  }
-
-  /** {@code A[p, c] = 1/degree(p)} for every child row c of parent row p; padding rows stay 0. */
-  private static INDArray meanMatrix(int[] parentOf, int parentRows, int childRows) {
-    float[] a = aggregationEntries(parentRows, childRows);
-    forEachSiblingRun(parentOf, (from, to) -> {
-      float weight = 1f / (to - from);
-      long row = (long) parentOf[from] * childRows;
-      for (int c = from; c < to; c++) {
-        a[(int) (row + c)] = weight;
-      }
-    });
-    return Nd4j.create(a, new long[] {parentRows, childRows}, 'c');
-  }
-
-  /** Row {@code s * parentRows + p} is 1 at the s-th child row of parent row p; at least one slot. */
-  private static INDArray selectionMatrix(int[] parentOf, int slots, int parentRows, int childRows) {
-    float[] a = aggregationEntries((long) slots * parentRows, childRows);
-    forEachSiblingRun(parentOf, (from, to) -> {
-      for (int c = from; c < to; c++) {
-        a[(int) (((long) (c - from) * parentRows + parentOf[from]) * childRows + c)] = 1f;
-      }
-    });
-    return Nd4j.create(a, new long[] {(long) slots * parentRows, childRows}, 'c');
-  }
-
-  /** The most children of any parent row (at least 1). */
-  private static int maxChildren(int[] parentOf) {
-    int[] most = {1};
-    forEachSiblingRun(parentOf, (from, to) -> most[0] = Math.max(most[0], to - from));
-    return most[0];
-  }
-
-  /** Rows {@code [from, to)} of a block: all children of one parent row. */
-  private interface SiblingRun {
-    void accept(int from, int to);
-  }
-
-  /** Calls {@code run} for every maximal range of rows with one parent (rows are grouped by parent). */
-  private static void forEachSiblingRun(int[] parentOf, SiblingRun run) {
-    int from = 0;
-    while (from < parentOf.length) {
-      int to = from + 1;
-      while (to < parentOf.length && parentOf[to] == parentOf[from]) {
-        to++;
-      }
-      run.accept(from, to);
-      from = to;
-    }
-  }
-
-  /**
-   * Rows of block {@code b} as fed to the graph: the seeds for the root; below it, the tree nodes plus at
-   * least one padding row, rounded up by {@link #bucketRows(int)}.
-   */
-  private int paddedRows(ComputationTree tree, int b) {
-    return plan.block(b).isRoot() ? tree.rows(b) : bucketRows(tree.rows(b) + 1);
+    return Nd4j.create(s, new long[] {seeds, rows}, 'c');
   }
 
   /**
@@ -352,23 +290,33 @@ public final class SageEncoder {
     return (rows + step - 1) / step * step;
   }
 
-  /**
-   * Inverted dropout: each entry of the first {@code drawn} rows is 0 with probability p, else 1/(1-p), from 16
-   * random bits; the padding rows up to {@code rows} are 0 and draw nothing, so the masks of real rows do not
-   * depend on the padding.
-   */
+  /** {@link #dropoutMask(SplittableRandom, int[], int, int)} drawn for rows {@code 0 .. drawn-1}. */
   private INDArray dropoutMask(SplittableRandom random, int drawn, int rows, int c) {
+    int[] first = new int[drawn];
+    java.util.Arrays.setAll(first, i -> i);
+    return dropoutMask(random, first, rows, c);
+  }
+
+  /**
+   * Inverted dropout: each entry of the rows {@code drawnRows} (in that order) is 0 with probability p, else
+   * 1/(1-p), from 16 random bits; the other (padding) rows of the {@code rows} are 0 and draw nothing, so the
+   * masks of real rows do not depend on the padding.
+   */
+  private INDArray dropoutMask(SplittableRandom random, int[] drawnRows, int rows, int c) {
     float keep = (float) (1 - config.dropout());
     int threshold = (int) Math.round(keep * 65536.0);
     float scale = 1f / keep;
     float[] mask = new float[rows * c];
     long bits = 0;
-    for (int i = 0; i < drawn * c; i++) {
-      if ((i & 3) == 0) {
-        bits = random.nextLong();
+    int drawn = 0;
+    for (int row : drawnRows) {
+      for (int j = 0; j < c; j++, drawn++) {
+        if ((drawn & 3) == 0) {
+          bits = random.nextLong();
+        }
+        mask[row * c + j] = (int) (bits & 0xFFFF) < threshold ? scale : 0f;
+        bits >>>= 16;
       }
-      mask[i] = (int) (bits & 0xFFFF) < threshold ? scale : 0f;
-      bits >>>= 16;
     }
     return Nd4j.create(mask, new long[] {rows, c}, 'c');
   }
@@ -419,14 +367,14 @@ public final class SageEncoder {
             // mean(h_u) W = mean(h_u W): transforming before aggregating keeps the product with the aggregation
             // matrix as narrow as the layer, not as wide as the input features.
             SDVariable transformed = hc.mmul(parameters.weight(rel + "_neigh_W", inputDim(k, ct), half));
-            agg = aggregations[c].mmul(transformed);
+            agg = sd.reshape(transformed.mul(aggregations[c]), slotShapes[c]).sum(1);
           } else {
             SDVariable pooled = sd.nn().relu(hc.mmul(parameters.weight(rel + "_pool_W", inputDim(k, ct), half))
                 .add(parameters.bias(rel + "_pool_b", half)), 0);
-            // Pooled values are >= 0, so the zero rows of empty slots never exceed a real child's, and a parent
+            // Pooled values are >= 0, so the zeroed padding slots never exceed a real child's, and a parent
             // without children gets the zero vector.
-            SDVariable slots = sd.reshape(aggregations[c].mmul(pooled), slotShapes[c]);
-            agg = slots.max(0).mmul(parameters.weight(rel + "_neigh_W", half, half));
+            SDVariable slots = sd.reshape(pooled.mul(aggregations[c]), slotShapes[c]);
+            agg = slots.max(1).mmul(parameters.weight(rel + "_neigh_W", half, half));
           }
           neighbours.add(agg);
         }
@@ -449,7 +397,7 @@ public final class SageEncoder {
       }
       h = next;
     }
-    SDVariable z = h[0];
+    SDVariable z = seedRows.mmul(h[0]);
     if (config.normalizeOutput()) {
       z = z.div(sd.math().sqrt(sd.math().square(z).sum(true, 1).add(1e-12)));
     }
