@@ -6,6 +6,7 @@ import dev.polyphony.embedding.io.ExportManifest;
 import dev.polyphony.graph.HeteroGraph;
 import dev.polyphony.graph.NodeType;
 import dev.polyphony.graph.io.GraphSnapshot;
+import dev.polyphony.graph.sample.NeighborSamplerConfig;
 import dev.polyphony.job.EmbeddingJob;
 import dev.polyphony.job.ModelBundle;
 import dev.polyphony.retrieval.AnnIndexConfig;
@@ -56,8 +57,17 @@ final class EmbedCommand implements Callable<Integer> {
       description = "Nodes per inference batch (default: ${DEFAULT-VALUE}).")
   int batchSize;
 
+  @Option(names = "--sampling", paramLabel = "MODE", defaultValue = "random",
+      description = {"Neighbour sampling: random (seeded draws per batch) or hash (each node's neighbours ranked by "
+          + "xxhash64(node, neighbour, seed), the same in any batch and in `polyphony spark-embed`; "
+          + "needs fan-outs that do not grow from hop to hop) (default: ${DEFAULT-VALUE})."})
+  String sampling;
+
   @Override
   public Integer call() throws Exception {
+    if (!sampling.equals("random") && !sampling.equals("hash")) {
+      throw new ParameterException(spec.commandLine(), "--sampling must be random or hash (got '" + sampling + "')");
+    }
     Set<ExportFormat> chosen = EnumSet.noneOf(ExportFormat.class);
     try {
       for (String f : formats) {
@@ -84,7 +94,14 @@ final class EmbedCommand implements Callable<Integer> {
       HeteroGraph catalog = GraphSnapshot.read(graph);
       progress.end();
       unknown = bundle.unknownNodes(catalog);
-      table = EmbeddingJob.embed(bundle, catalog, batchSize, progress);
+      NeighborSamplerConfig neighbours;
+      try {
+        neighbours = sampling.equals("hash") ? EmbeddingJob.hashSampling(bundle.config())
+            : bundle.config().inferenceSampling();
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), "--sampling hash: " + e.getMessage());
+      }
+      table = EmbeddingJob.embed(bundle, catalog, batchSize, neighbours, progress);
       progress.begin("write " + String.join(", ", chosen.stream().map(ExportFormat::label).toList()), -1);
       manifest = RetrievalExport.write(table, out, chosen, AnnIndexConfig.defaults(table.metadata().metric()));
       progress.end();

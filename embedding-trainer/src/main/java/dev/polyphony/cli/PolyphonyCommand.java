@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
         + "proposes candidate tracks from them and compares ranking heads.",
     subcommands = {IngestCommand.class, StatsCommand.class, SynthCommand.class, DemoCommand.class, RunCommand.class,
         TrainCommand.class, EmbedCommand.class, EvaluateCommand.class, RetrieveCommand.class, ExportCommand.class,
-        RetrievalQualityCommand.class, RankCommand.class, RecommendCommand.class, HelpCommand.class})
+        RetrievalQualityCommand.class, RankCommand.class, RecommendCommand.class, FusionTrainCommand.class,
+        FusionEvalCommand.class, SequenceEvalCommand.class, HelpCommand.class})
 public final class PolyphonyCommand implements Runnable {
   @Spec
   CommandSpec spec;

@@ -12,6 +12,7 @@ import dev.polyphony.rank.compare.ComparisonDatasets;
 import dev.polyphony.rank.data.LastfmImpressionsConfig;
 import dev.polyphony.rank.data.PlaylistImpressionsConfig;
 import dev.polyphony.rank.fusion.ScoreFusion;
+import dev.polyphony.rank.fusion.rl.LearnedFusionPolicy;
 import dev.polyphony.rank.recommend.LastfmCatalog;
 import dev.polyphony.rank.recommend.LastfmRecommender;
 import dev.polyphony.rank.recommend.PlaylistRecommender;
@@ -103,11 +104,17 @@ final class RecommendCommand implements Callable<Integer> {
   @Option(names = "-k", paramLabel = "N", defaultValue = "10", description = "Length of the list (default: ${DEFAULT-VALUE}).")
   int k;
 
+  @Option(names = "--fusion-policy", paramLabel = "FILE",
+      description = "With --playlist: order the list by the fusion a policy written by fusion-train chooses for a "
+          + "new session (its two task weights on added and hit), instead of the searched fusion.")
+  Path fusionPolicy;
+
   @Option(names = "--json", description = "Print JSON instead of a table.")
   boolean json;
 
   /** A trained recommender's answer with what the report needs. */
-  private record Answer(Recommendation result, TrainedHead head, String item, IntFunction<String> names) {}
+  private record Answer(Recommendation result, TrainedHead head, String item, IntFunction<String> names,
+      String fusionPolicy) {}
 
   @Override
   public Integer call() throws Exception {
@@ -123,6 +130,11 @@ final class RecommendCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
+    if (fusionPolicy != null && target.user != null) {
+      throw new ParameterException(spec.commandLine(), "--fusion-policy orders --playlist lists (two tasks, added -> "
+          + "hit, like the policy's click -> save); Last.fm lists have three tasks");
+    }
+    LearnedFusionPolicy policy = fusionPolicy == null ? null : LearnedFusionPolicy.read(fusionPolicy);
     long started = System.nanoTime();
     Answer answer;
     double[] rankSeconds = new double[1];
@@ -137,7 +149,7 @@ final class RecommendCommand implements Callable<Integer> {
         long ranked = System.nanoTime();
         Recommendation result = recommender.recommend(target.user, k);
         rankSeconds[0] = (System.nanoTime() - ranked) / 1e9;
-        answer = new Answer(result, recommender.head(), "artist", row -> recommender.catalog().artistName(row));
+        answer = new Answer(result, recommender.head(), "artist", row -> recommender.catalog().artistName(row), null);
       } else {
         Path songs = data != null ? data : BundledData.spotifySongs();
         HeteroGraph graph = new SpotifySongsReader().read(songs, new RejectReport(), progress).graph();
@@ -146,8 +158,9 @@ final class RecommendCommand implements Callable<Integer> {
         EmbeddingTable tracks = new StandInTrackEmbedding(TRACK_DIMENSION, StandInTrackEmbedding.DEFAULT_ARTIST_WEIGHT,
             seed).table(graph);
         progress.end();
-        PlaylistRecommender recommender = PlaylistRecommender.train(graph, tracks, PlaylistImpressionsConfig.defaults(),
+        PlaylistRecommender trained = PlaylistRecommender.train(graph, tracks, PlaylistImpressionsConfig.defaults(),
             config, progress);
+        PlaylistRecommender recommender = policy == null ? trained : trained.withFusionPolicy(policy);
         long ranked = System.nanoTime();
         Recommendation result = recommender.recommend(target.playlist, k);
         rankSeconds[0] = (System.nanoTime() - ranked) / 1e9;
@@ -156,7 +169,7 @@ final class RecommendCommand implements Callable<Integer> {
           int node = recommender.catalog().node(row);
           return names.filter(c -> node >= 0 && c.isPresent(node)).map(c -> c.getString(node))
               .orElse(recommender.catalog().tracks().id(row));
-        });
+        }, fusionPolicy == null ? null : fusionPolicy.toString());
       }
     }
     double totalSeconds = (System.nanoTime() - started) / 1e9;
@@ -177,7 +190,8 @@ final class RecommendCommand implements Callable<Integer> {
             + "%.4f), ordered by the fused score%n", result.items().size(), answer.item(), result.target(),
         result.candidatesScored(), result.head(), head.training().bestEpoch(), head.training().history().size(),
         head.training().bestValidation());
-    out.println("fused score = " + formula(result.tasks(), head.fusion()));
+    out.println("fused score = " + formula(result.tasks(), result.fusion())
+        + (answer.fusionPolicy() == null ? "" : " (chosen by the fusion policy " + answer.fusionPolicy() + ")"));
     List<String> header = new ArrayList<>(List.of("#", answer.item(), "name", "fused"));
     header.addAll(result.tasks());
     header.add("reasons");
@@ -219,12 +233,13 @@ final class RecommendCommand implements Callable<Integer> {
     root.put("head", result.head());
     root.put("tasks", result.tasks());
     Map<String, Object> weights = new LinkedHashMap<>();
-    double[] w = head.fusion().taskWeights();
+    double[] w = result.fusion().taskWeights();
     for (int t = 0; t < w.length; t++) {
       weights.put(result.tasks().get(t), w[t]);
     }
-    head.fusion().traitWeights().forEach((trait, v) -> weights.put(trait.label(), v));
+    result.fusion().traitWeights().forEach((trait, v) -> weights.put(trait.label(), v));
     root.put("fusionWeights", weights);
+    root.put("fusionPolicy", answer.fusionPolicy());
     Map<String, Object> training = new LinkedHashMap<>();
     training.put("bestEpoch", head.training().bestEpoch());
     training.put("epochs", head.training().history().size());

@@ -96,7 +96,7 @@ public final class EvaluationJob {
 
   private static MultiTaskConfig alone(MultiTaskConfig tasks, String task) {
     return new MultiTaskConfig(List.of(task), "fixed", Map.of(), tasks.temperature(), tasks.pairsPerBatch(),
-        tasks.negativesPerBatch(), tasks.dwaTemperature(), tasks.contextSize());
+        tasks.negativesPerBatch(), tasks.dwaTemperature(), tasks.contextSize(), tasks.samplingCorrection());
   }
 
   /** The GraphSAGE configurations by name, the job's own first. */

@@ -17,6 +17,7 @@ import dev.polyphony.graph.NodeAttributes;
 import dev.polyphony.graph.NodeFeatures;
 import dev.polyphony.graph.NodeType;
 import dev.polyphony.graph.io.AtomicFiles;
+import dev.polyphony.graph.sample.NeighborSamplerConfig;
 import dev.polyphony.job.BundleArrays.IdTable;
 import dev.polyphony.model.FeatureNormalization;
 import dev.polyphony.model.IdEmbeddings;
@@ -190,6 +191,35 @@ public final class ModelBundle {
     return List.copyOf(idTables.keySet());
   }
 
+  /** The feature columns of the training graph's {@code type} nodes (empty for a type without features). */
+  public List<String> featureColumns(NodeType type) {
+    return featureColumns.getOrDefault(type, List.of());
+  }
+
+  /** The training graph's statistics of {@code type}'s feature columns, empty for a type without features. */
+  public java.util.Optional<FeatureStats> featureStats(NodeType type) {
+    return java.util.Optional.ofNullable(featureStats.get(type));
+  }
+
+  /** External ids of the nodes of {@code type} with learned vectors, row {@code i} of {@link #idVectors}. */
+  public List<String> idVectorIds(NodeType type) {
+    return idTable(type).ids();
+  }
+
+  /** The learned vectors of {@code type}, one row per id of {@link #idVectorIds} (read-only). */
+  public FloatMatrix idVectors(NodeType type) {
+    return idTable(type).vectors();
+  }
+
+  private IdTable idTable(NodeType type) {
+    IdTable table = idTables.get(type);
+    if (table == null) {
+      throw new IllegalArgumentException("the model learns no vectors for '" + type + "' nodes; it does for "
+          + idTables.keySet());
+    }
+    return table;
+  }
+
   /** The learned vector of the node of {@code type} with external id {@code id}, or {@code null} if unknown. */
   public float[] idVector(NodeType type, String id) {
     IdTable table = idTables.get(type);
@@ -262,6 +292,16 @@ public final class ModelBundle {
    * @throws IllegalArgumentException when the graph's schema or feature columns differ from the training graph's
    */
   public SageModel model(HeteroGraph graph) {
+    return model(graph, config.inferenceSampling());
+  }
+
+  /**
+   * As {@link #model(HeteroGraph)}, sampling neighbourhoods for inference with {@code inferenceSampling}
+   * (for example {@link dev.polyphony.graph.sample.NeighborSamplerConfig.Weighting#HASH hash sampling}),
+   * which must follow the training fan-outs' relations at every hop.
+   */
+  public SageModel model(HeteroGraph graph, NeighborSamplerConfig inferenceSampling) {
+    Objects.requireNonNull(inferenceSampling, "inferenceSampling");
     requireFits(graph);
     SageEncoderConfig encoderConfig = config.encoderConfig();
     HeteroGraph input = graph;
@@ -270,7 +310,7 @@ public final class ModelBundle {
       encoderConfig = encoderConfig.toBuilder().featureNormalization(FeatureNormalization.NONE).build();
     }
     SageModel model = new SageModel(input, seedType, encoderConfig, config.trainConfig().sampling(),
-        config.inferenceSampling());
+        inferenceSampling);
     for (String name : model.parameters().names()) {
       FloatMatrix value = weights.get(name);
       INDArray target = model.sameDiff().getVariable(name).getArr();

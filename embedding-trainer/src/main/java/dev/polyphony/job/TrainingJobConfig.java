@@ -314,7 +314,7 @@ public record TrainingJobConfig(long seed, Encoder encoder, Training training, T
 
   /** The {@code tasks} section: the fields of {@link MultiTaskConfig}. */
   public record Tasks(List<String> tasks, String weighting, Map<String, Double> fixedWeights, double temperature,
-      int pairsPerBatch, int negativesPerBatch, double dwaTemperature, int contextSize) {
+      int pairsPerBatch, int negativesPerBatch, double dwaTemperature, int contextSize, boolean samplingCorrection) {
     static final List<String> FIELDS = fieldsOf(Tasks.class);
 
     public Tasks {
@@ -328,7 +328,7 @@ public record TrainingJobConfig(long seed, Encoder encoder, Training training, T
     MultiTaskConfig toConfig() {
       try {
         return new MultiTaskConfig(tasks, weighting, fixedWeights, temperature, pairsPerBatch, negativesPerBatch,
-            dwaTemperature, contextSize);
+            dwaTemperature, contextSize, samplingCorrection);
       } catch (IllegalArgumentException e) {
         throw JobConfigException.fromRecord("tasks", FIELDS, "tasks", e);
       }

@@ -1,5 +1,8 @@
 package dev.polyphony.model;
 
+import dev.polyphony.graph.sample.NeighborSamplerConfig;
+import dev.polyphony.graph.sample.NeighborSamplerConfig.Weighting;
+
 import dev.polyphony.graph.NodeType;
 import dev.polyphony.graph.sample.SampledBlocks;
 import dev.polyphony.graph.sample.SampledBlocks.Block;
@@ -50,6 +53,31 @@ public final class ComputationTree {
    * @throws IllegalArgumentException when the sample's seed type or hop count differs from the plan's
    */
   public static ComputationTree of(TreePlan plan, SampledBlocks sample, NeighborCut cut) {
+    return unroll(plan, sample, cut, null);
+  }
+
+  /**
+   * Unrolls {@code sample}, drawn with {@code sampling}, along {@code plan}. Under
+   * {@link Weighting#HASH} a tree node at level {@code l} keeps only the first {@code K} of its sampled
+   * neighbours along each relation, {@code K} being hop {@code l + 1}'s fan-out: the sampler drew them in hash
+   * order with the fan-out of the hop where the node was first reached, at least as large, so every tree node
+   * gets its own level's hash sample whatever else the batch holds (the rule a layer-wise job reproduces).
+   * Other modes unroll as {@link #of(TreePlan, SampledBlocks, NeighborCut)}.
+   */
+  public static ComputationTree of(TreePlan plan, SampledBlocks sample, NeighborCut cut,
+      NeighborSamplerConfig sampling) {
+    if (sampling.weighting() != Weighting.HASH) {
+      return unroll(plan, sample, cut, null);
+    }
+    int[] limits = new int[plan.blocks().size()];
+    for (TreePlan.Spec spec : plan.blocks()) {
+      limits[spec.index()] = spec.isRoot() ? NeighborSamplerConfig.ALL
+          : sampling.fanouts().get(spec.level() - 1).getOrDefault(spec.edgeType().relation(), 0);
+    }
+    return unroll(plan, sample, cut, limits);
+  }
+
+  private static ComputationTree unroll(TreePlan plan, SampledBlocks sample, NeighborCut cut, int[] limits) {
     if (!sample.seedType().equals(plan.seedType()) || sample.hops() != plan.levels()) {
       throw new IllegalArgumentException("sample of " + sample.hops() + " hops from '" + sample.seedType()
           + "' seeds does not fit the plan of " + plan.levels() + " levels from '" + plan.seedType() + "' seeds");
@@ -103,6 +131,9 @@ public final class ComputationTree {
         int i = u - block.firstDst();
         int from = block.offsetsView().get(i);
         int to = block.offsetsView().get(i + 1);
+        if (limits != null && limits[b] != NeighborSamplerConfig.ALL) {
+          to = Math.min(to, from + limits[b]);
+        }
         for (int p = from; p < to; p++) {
           if (cutHere && cut.cuts(row, spec.type(), sample.globalId(spec.type(), block.src(p)))) {
             continue;

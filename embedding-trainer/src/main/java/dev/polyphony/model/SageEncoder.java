@@ -42,13 +42,14 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Inputs are placeholders whose first dimension varies per batch: per node type the feature rows of the
  * batch's distinct nodes plus one zero row; per tree block the feature row of every tree node, laid out by
- * {@link SlotLayout} (under each parent row the same number of slots, children first, padding after), with a
- * weight per row: for mean, {@code 1/degree(parent)} for a child and 0 for padding, so the aggregate is the
- * sum over the slot axis of the weighted rows reshaped to {@code [parent rows, slots, width]}; for max, 1 and
- * 0, and the maximum over the slot axis. Only placeholders are gathered, so every gradient flows through
- * matrix products, reshapes and reductions. (ND4J 1.0.0-M2.1's segment ops, the obvious tool, leak about
- * 2.8 MB of native memory per call with their gradients; reshapes and reductions leak nothing, and their
- * cost is linear in the sample.)
+ * {@link BlockLayout}, and how they aggregate into the parent block's rows. Blocks directly under the seeds
+ * are compact with a dense mean matrix, {@code A[p, c] = 1/degree(p)}, so the aggregate is {@code A h} (the
+ * seeds, and so the matrix, are bounded by the batch). Deeper blocks, and every block of the max aggregator,
+ * are slotted: under each parent row the same number of slots with a weight per row ({@code 1/degree(p)} or 1
+ * for a child, 0 for padding), so the aggregate is the sum (max) over the slot axis of the weighted rows
+ * reshaped to {@code [parent rows, slots, width]}, linear in the sample. Only placeholders are gathered, so
+ * every gradient flows through matrix products, reshapes and reductions. (ND4J 1.0.0-M2.1's segment ops, the
+ * obvious tool, leak about 2.8 MB of native memory per call with their gradients; these leak nothing.)
  */
 public final class SageEncoder {
   /** Name of the inference output: one row per distinct seed, in the sample's local seed order. */
@@ -66,9 +67,14 @@ public final class SageEncoder {
   private final SDVariable[] features;
   private final SDVariable[] featureMasks;
   private final SDVariable[] ids;
-  /** Per non-root block: the weight of each row in its parent's aggregate (0 for padding rows). */
+  /** Per block: whether its rows are slotted under its parent's (else compact, see BlockLayout). */
+  private final boolean[] slotted;
+  /**
+   * Per non-root block: a slotted block's weight of each row in its parent's aggregate (0 for padding rows), a
+   * compact block's dense aggregation matrix.
+   */
   private final SDVariable[] aggregations;
-  /** Per non-root block: the shape [parent rows, slots, -1] of its rows. */
+  /** Per slotted block: the shape [parent rows, slots, -1] of its rows. */
   private final SDVariable[] slotShapes;
   /** Picks the seeds' rows out of the root block's padded rows. */
   private final SDVariable seedRows;
@@ -118,13 +124,18 @@ public final class SageEncoder {
     seedRows = sd.placeHolder(SEED_ROWS, DataType.FLOAT, -1, -1);
     ids = new SDVariable[blocks];
     aggregations = new SDVariable[blocks];
+    slotted = new boolean[blocks];
     slotShapes = new SDVariable[blocks];
     for (TreePlan.Spec s : plan.blocks()) {
       int b = s.index();
       ids[b] = sd.placeHolder("ids_" + b, DataType.INT, -1);
-      if (!s.isRoot()) {
+      // Under the seeds (level 1) a dense mean matrix stays seeds x children; deeper, slots (see BlockLayout).
+      slotted[b] = !s.isRoot() && (s.level() > 1 || config.aggregator() == Aggregator.POOL);
+      if (slotted[b]) {
         aggregations[b] = sd.placeHolder(aggregationPlaceholder(b), DataType.FLOAT, -1, 1);
         slotShapes[b] = sd.placeHolder("slots_" + b, DataType.LONG, 3);
+      } else if (!s.isRoot()) {
+        aggregations[b] = sd.placeHolder(aggregationPlaceholder(b), DataType.FLOAT, -1, -1);
       }
       if (config.idEmbeddingTypes().contains(s.type().name())) {
         idRows.put(b, sd.placeHolder(idPlaceholder(b), DataType.FLOAT, -1, config.inputProjectionDim()));
@@ -190,7 +201,7 @@ public final class SageEncoder {
     Map<String, INDArray> in = new HashMap<>();
     Map<String, int[]> idNodes = new HashMap<>();
     SampledBlocks sample = tree.sample();
-    SlotLayout layout = SlotLayout.of(tree);
+    BlockLayout layout = BlockLayout.of(tree, slotted);
     int[] padRow = new int[types.size()];
     for (int t = 0; t < types.size(); t++) {
       NodeType type = types.get(t);
@@ -223,15 +234,14 @@ public final class SageEncoder {
         in.put(SEED_ROWS, seedRows(local.length, layout.rows(b)));
         continue;
       }
-      int[] siblings = layout.siblingCounts(b, tree);
-      float[] weights = new float[siblings.length];
-      for (int r = 0; r < siblings.length; r++) {
-        if (siblings[r] > 0) {
-          weights[r] = config.aggregator() == Aggregator.MEAN ? 1f / siblings[r] : 1f;
-        }
+      float[] weights = layout.weights(b, tree, config.aggregator() == Aggregator.MEAN);
+      if (slotted[b]) {
+        in.put(aggregationPlaceholder(b), Nd4j.create(weights, new long[] {weights.length, 1}, 'c'));
+        in.put("slots_" + b, Nd4j.createFromArray(new long[] {layout.rows(s.parent()), layout.slots(b), -1}));
+      } else {
+        in.put(aggregationPlaceholder(b),
+            Nd4j.create(weights, new long[] {layout.rows(s.parent()), layout.rows(b)}, 'c'));
       }
-      in.put(aggregationPlaceholder(b), Nd4j.create(weights, new long[] {weights.length, 1}, 'c'));
-      in.put("slots_" + b, Nd4j.createFromArray(new long[] {layout.rows(s.parent()), layout.slots(b), -1}));
     }
     NodeType seedType = plan.block(0).type();
     for (Map.Entry<Integer, SDVariable> e : idRows.entrySet()) {
@@ -367,7 +377,8 @@ public final class SageEncoder {
             // mean(h_u) W = mean(h_u W): transforming before aggregating keeps the product with the aggregation
             // matrix as narrow as the layer, not as wide as the input features.
             SDVariable transformed = hc.mmul(parameters.weight(rel + "_neigh_W", inputDim(k, ct), half));
-            agg = sd.reshape(transformed.mul(aggregations[c]), slotShapes[c]).sum(1);
+            agg = slotted[c] ? sd.reshape(transformed.mul(aggregations[c]), slotShapes[c]).sum(1)
+                : aggregations[c].mmul(transformed);
           } else {
             SDVariable pooled = sd.nn().relu(hc.mmul(parameters.weight(rel + "_pool_W", inputDim(k, ct), half))
                 .add(parameters.bias(rel + "_pool_b", half)), 0);

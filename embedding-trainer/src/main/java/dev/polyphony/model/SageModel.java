@@ -150,8 +150,9 @@ public final class SageModel {
 
   /** As {@link #tree(int[], long, boolean)}, leaving out the first-hop neighbours {@code cut} names. */
   public ComputationTree tree(int[] seeds, long batchSeed, boolean training, NeighborCut cut) {
-    SampledBlocks sample = (training ? sampler : inferenceSampler).sample(seedType, seeds, batchSeed);
-    return ComputationTree.of(plan, sample, cut);
+    NeighborSampler used = training ? sampler : inferenceSampler;
+    SampledBlocks sample = used.sample(seedType, seeds, batchSeed);
+    return ComputationTree.of(plan, sample, cut, used.config());
   }
 
   /** L2-normalised (if configured) embeddings of {@code seeds}, one row per input position, without dropout. */

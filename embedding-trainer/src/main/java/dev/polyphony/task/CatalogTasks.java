@@ -68,7 +68,9 @@ public record CatalogTasks(HeteroGraph graph, String playlistRelation, List<Stri
     for (String name : config.tasks()) {
       tasks.add(switch (name) {
         case ORGANISATIONAL -> new CooccurrenceContrastiveTask(name, trackType(), graph.out(relation()),
-            graph.in(relation()), config.temperature());
+            graph.in(relation()), config.temperature(), config.samplingCorrection()
+                ? SamplingCorrection.of(graph.out(relation()), graph.in(relation()), config)
+                : SamplingCorrection.NONE);
         case CONTENT -> content();
         case STYLISTIC -> stylistic();
         case ENGAGEMENT -> engagement();

@@ -3,6 +3,7 @@ package dev.polyphony.task;
 import dev.polyphony.graph.CsrAdjacency;
 import dev.polyphony.graph.NodeType;
 import dev.polyphony.model.SageModel;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -21,7 +22,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *   L = -mean_pairs log( exp(cos(q, z_p) / tau) / sum_{s in S} exp(cos(q, z_s) / tau) )
  * </pre>
  * where S leaves out the seeds that share a playlist with the positive (its context among them), so true
- * co-members are not pushed apart. Rows are picked by averaging and one-hot matrices, so every gradient flows
+ * co-members are not pushed apart. With a {@link SamplingCorrection}, each logit {@code cos(q, z_s) / tau} is
+ * lowered by the log of the expected count of s in a batch. Rows are picked by averaging and one-hot matrices, so every gradient flows
  * through matrix products.
  */
 public final class CooccurrenceContrastiveTask implements Task {
@@ -32,14 +34,16 @@ public final class CooccurrenceContrastiveTask implements Task {
   private final CsrAdjacency playlistTracks;
   private final CsrAdjacency trackPlaylists;
   private final double temperature;
+  private final SamplingCorrection correction;
 
   /**
    * @param playlistTracks training playlist-track edges (rows: playlists)
    * @param trackPlaylists the same edges from the tracks' side
    * @param temperature softmax temperature {@code tau > 0}
+   * @param correction sampling-bias correction of the logits, or {@link SamplingCorrection#NONE}
    */
   public CooccurrenceContrastiveTask(String name, NodeType trackType, CsrAdjacency playlistTracks,
-      CsrAdjacency trackPlaylists, double temperature) {
+      CsrAdjacency trackPlaylists, double temperature, SamplingCorrection correction) {
     this.name = Objects.requireNonNull(name, "name");
     this.trackType = Objects.requireNonNull(trackType, "trackType");
     this.playlistTracks = Objects.requireNonNull(playlistTracks, "playlistTracks");
@@ -48,6 +52,7 @@ public final class CooccurrenceContrastiveTask implements Task {
       throw new IllegalArgumentException("temperature must be > 0 (got " + temperature + ")");
     }
     this.temperature = temperature;
+    this.correction = Objects.requireNonNull(correction, "correction");
   }
 
   @Override
@@ -71,6 +76,9 @@ public final class CooccurrenceContrastiveTask implements Task {
     SDVariable mean = contexts.mmul(unit);
     SDVariable query = mean.div(sd.math().sqrt(sd.math().square(mean).sum(true, 1).add(1e-12)));
     SDVariable logits = sd.mmul(query, unit, false, true, false).div(temperature).add(excluded);
+    if (correction.active()) {
+      logits = logits.sub(sd.placeHolder(placeholder("logcount"), DataType.FLOAT, 1, -1));
+    }
     // -log softmax at the positive = logsumexp(logits) - logit(positive), computed stably with the row maximum;
     // ND4J's logSoftmax takes the log of the softmax, which is -Infinity at the excluded entries.
     SDVariable max = logits.max(true, 1);
@@ -109,9 +117,18 @@ public final class CooccurrenceContrastiveTask implements Task {
       }
       excluded[i * s + p] = 0f;
     }
-    return Map.of(placeholder("contexts"), Nd4j.create(contexts, new long[] {b, s}, 'c'),
+    Map<String, INDArray> targets = new HashMap<>(Map.of(
+        placeholder("contexts"), Nd4j.create(contexts, new long[] {b, s}, 'c'),
         placeholder("positives"), Nd4j.create(positives, new long[] {b, s}, 'c'),
-        placeholder("excluded"), Nd4j.create(excluded, new long[] {b, s}, 'c'));
+        placeholder("excluded"), Nd4j.create(excluded, new long[] {b, s}, 'c')));
+    if (correction.active()) {
+      float[] logCount = new float[s];
+      for (int j = 0; j < s; j++) {
+        logCount[j] = correction.logExpectedCount(seeds[j]);
+      }
+      targets.put(placeholder("logcount"), Nd4j.create(logCount, new long[] {1, s}, 'c'));
+    }
+    return targets;
   }
 
   private String placeholder(String part) {

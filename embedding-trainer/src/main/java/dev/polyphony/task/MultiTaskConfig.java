@@ -16,9 +16,12 @@ import java.util.Set;
  * @param negativesPerBatch uniformly drawn extra tracks per batch
  * @param dwaTemperature temperature of Dynamic Weight Average
  * @param contextSize most tracks of a playlist whose mean is the query of a pair (organisational task)
+ * @param samplingCorrection whether the organisational loss corrects its logits for how often each track is
+ *     drawn into a batch (see {@link CooccurrenceContrastiveTask})
  */
 public record MultiTaskConfig(List<String> tasks, String weighting, Map<String, Double> fixedWeights,
-    double temperature, int pairsPerBatch, int negativesPerBatch, double dwaTemperature, int contextSize) {
+    double temperature, int pairsPerBatch, int negativesPerBatch, double dwaTemperature, int contextSize,
+    boolean samplingCorrection) {
   /** Weighting scheme names. */
   public static final Set<String> WEIGHTINGS = Set.of("fixed", "uncertainty", "dwa");
 
@@ -65,19 +68,22 @@ public record MultiTaskConfig(List<String> tasks, String weighting, Map<String, 
     }
   }
 
-  /** All four tasks, fixed weights 1, temperature 0.1, 256 pairs of 5-track contexts and 256 negatives per batch. */
+  /**
+   * All four tasks, fixed weights 1, temperature 0.1, 256 pairs of 5-track contexts and 256 negatives per batch,
+   * with sampling correction.
+   */
   public static MultiTaskConfig defaults() {
-    return new MultiTaskConfig(CatalogTasks.NAMES, "fixed", Map.of(), 0.1, 256, 256, 2.0, 5);
+    return new MultiTaskConfig(CatalogTasks.NAMES, "fixed", Map.of(), 0.1, 256, 256, 2.0, 5, true);
   }
 
   public MultiTaskConfig withTasks(List<String> newTasks) {
     return new MultiTaskConfig(newTasks, weighting, fixedWeights, temperature, pairsPerBatch, negativesPerBatch,
-        dwaTemperature, contextSize);
+        dwaTemperature, contextSize, samplingCorrection);
   }
 
   public MultiTaskConfig withWeighting(String newWeighting) {
     return new MultiTaskConfig(tasks, newWeighting, fixedWeights, temperature, pairsPerBatch, negativesPerBatch,
-        dwaTemperature, contextSize);
+        dwaTemperature, contextSize, samplingCorrection);
   }
 
   /** The fixed weight of {@code task}. */

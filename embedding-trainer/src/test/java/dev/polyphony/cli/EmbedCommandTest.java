@@ -69,6 +69,27 @@ class EmbedCommandTest {
   }
 
   @Test
+  void hashSamplingGivesTheSameVectorsWhateverTheBatchSize() throws Exception {
+    Path small = dir.resolve("hash-3");
+    Path large = dir.resolve("hash-64");
+    for (Object[] run : new Object[][] {{small, "3"}, {large, "64"}}) {
+      CliRun r = CliRun.of("embed", "--model", model.toString(), "--graph", grown.toString(), "--out",
+          run[0].toString(), "--sampling", "hash", "--batch-size", (String) run[1]);
+      assertThat(r.exitCode()).as(r.err()).isZero();
+    }
+    EmbeddingTable a = EmbeddingExport.read(small);
+    EmbeddingTable b = EmbeddingExport.read(large);
+    assertThat(a.metadata().properties()).containsEntry("sampling", "hash");
+    for (int row = 0; row < a.size(); row++) {
+      assertThat(b.vector(row)).containsExactly(a.vector(row), org.assertj.core.data.Offset.offset(1e-6f));
+    }
+    CliRun bad = CliRun.of("embed", "--model", model.toString(), "--graph", grown.toString(), "--out",
+        dir.resolve("y").toString(), "--sampling", "walk");
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).contains("--sampling must be random or hash (got 'walk')");
+  }
+
+  @Test
   void aNodeTypeOtherThanTheModelsIsAUsageError() {
     CliRun run = CliRun.of("embed", "--model", model.toString(), "--graph", grown.toString(), "--out",
         dir.resolve("x").toString(), "--node-type", "playlist");

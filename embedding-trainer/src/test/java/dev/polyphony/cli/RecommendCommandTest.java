@@ -85,4 +85,26 @@ class RecommendCommandTest {
     assertThat(both.exitCode()).isEqualTo(2);
     assertThat(both.err()).contains("mutually exclusive");
   }
+
+  @Test
+  void ordersAPlaylistsListByTheFusionALearnedPolicyChooses(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path trained = dir.resolve("fusion");
+    CliRun train = CliRun.of("fusion-train", "--users", "100", "--tracks", "600", "--sessions", "200", "--out",
+        trained.toString());
+    assertThat(train.exitCode()).as(train.err()).isZero();
+    String policy = trained.resolve(FusionTrainCommand.POLICY).toString();
+
+    CliRun run = CliRun.of("recommend", "--playlist", "37i9dQZF1DXcZDD7cfEKhW", "--data",
+        Datasets.spotifySongsZip().toString(), "--epochs", "1", "--candidates", "20", "-k", "4", "--fusion-policy",
+        policy);
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("4 tracks for playlist 37i9dQZF1DXcZDD7cfEKhW", "ln p(added)",
+        "(chosen by the fusion policy " + policy + ")");
+
+    CliRun lastfm = CliRun.of("recommend", "--user", "2", "--data", DATA, "--fusion-policy", policy);
+    assertThat(lastfm.exitCode()).isEqualTo(2);
+    assertThat(lastfm.err()).contains("--fusion-policy orders --playlist lists");
+  }
 }

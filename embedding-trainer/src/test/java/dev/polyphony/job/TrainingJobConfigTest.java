@@ -57,7 +57,7 @@ class TrainingJobConfigTest {
     assertThat(config.trainConfig()).isEqualTo(new TrainConfig(6, 256, 0.005, 0.0,
         "contains:10,by_artist:3,on_album:3;contains:5,by_artist:2,on_album:2", 0, 0, LearningRateSchedule.COSINE));
     assertThat(config.multiTaskConfig()).isEqualTo(new MultiTaskConfig(MultiTaskConfig.defaults().tasks(), "fixed",
-        Map.of("content", 0.2, "stylistic", 0.2, "engagement", 0.2), 0.1, 256, 256, 2.0, 1));
+        Map.of("content", 0.2, "stylistic", 0.2, "engagement", 0.2), 0.1, 256, 256, 2.0, 1, true));
     SageRecommenderConfig recommender = config.recommenderConfig();
     assertThat(recommender.inferenceFanouts())
         .isEqualTo("contains:20,by_artist:5,on_album:5;contains:10,by_artist:5,on_album:5");

@@ -20,12 +20,38 @@ class CooccurrenceContrastiveTaskTest {
 
   @Test
   void lossIsInfoNceOfTheContextCentroidOverTheBatchWithCoMembersLeftOut() {
+    assertLossMatchesInfoNce(SamplingCorrection.NONE);
+  }
+
+  @Test
+  void samplingCorrectionLowersEachLogitByTheLogOfItsTracksExpectedCount() {
+    MultiTaskConfig config = new MultiTaskConfig(java.util.List.of("organisational"), "fixed", Map.of(), 0.5, 4, 2,
+        2.0, 1, true);
+    SamplingCorrection correction = SamplingCorrection.of(graph.out(contains), graph.in(contains), config);
+    var trackPlaylists = graph.in(contains);
+    int pool = 0;
+    for (int t = 0; t < trackPlaylists.rowCount(); t++) {
+      pool += trackPlaylists.degree(t) > 0 ? 1 : 0;
+    }
+    double edges = graph.out(contains).edgeCount();
+    for (int t : new int[] {0, 7}) {
+      // (1 + contextSize) * pairs * degree / edges + negatives / pool
+      double expected = Math.log(2.0 * 4 * trackPlaylists.degree(t) / edges + 2.0 / pool);
+      assertThat((double) correction.logExpectedCount(t)).isCloseTo(expected, within(1e-6));
+    }
+    // the seeds' counts differ, so the correction does not cancel within a softmax row
+    assertThat(java.util.stream.IntStream.of(0, 1, 2, 7, 8).mapToDouble(correction::logExpectedCount).distinct()
+        .count()).isGreaterThan(1);
+    assertLossMatchesInfoNce(correction);
+  }
+
+  private void assertLossMatchesInfoNce(SamplingCorrection correction) {
     NeighborSamplerConfig sampling = NeighborSamplerConfig.of("contains:3,by_artist:1", 4);
     SageModel model = new SageModel(graph, TinyCatalogs.TRACK,
         SageEncoderConfig.builder().layers(1).outputDim(4).dropout(0).seed(3).build(), sampling);
     double tau = 0.5;
     CooccurrenceContrastiveTask task = new CooccurrenceContrastiveTask("org", TinyCatalogs.TRACK, graph.out(contains),
-        graph.in(contains), tau);
+        graph.in(contains), tau, correction);
     String loss = task.buildLoss(model);
     int[] seeds = {0, 1, 2, 7, 8};
     // pair 0: context {t0, t2}, positive t1; pair 1: context {t7}, positive t8
@@ -57,12 +83,16 @@ class CooccurrenceContrastiveTaskTest {
         boolean inContext = java.util.Arrays.stream(context).anyMatch(r -> r == candidate);
         boolean coMember = s != p && shareAPlaylist(seeds[p], seeds[s]);
         if (!inContext && !coMember) {
-          denominator += Math.exp(dot(query, z[s]) / tau);
+          denominator += Math.exp(dot(query, z[s]) / tau - logCount(correction, seeds[s]));
         }
       }
-      expected += -(dot(query, z[p]) / tau - Math.log(denominator));
+      expected += -(dot(query, z[p]) / tau - logCount(correction, seeds[p]) - Math.log(denominator));
     }
     assertThat(actual).isCloseTo(expected / 2, within(1e-4));
+  }
+
+  private static double logCount(SamplingCorrection correction, int track) {
+    return correction.active() ? correction.logExpectedCount(track) : 0;
   }
 
   private boolean shareAPlaylist(int a, int b) {

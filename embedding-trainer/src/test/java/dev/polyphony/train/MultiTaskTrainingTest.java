@@ -22,7 +22,7 @@ class MultiTaskTrainingTest {
   private static final int PER_STYLE = 12;
   private final HeteroGraph graph = TinyCatalogs.twoStyles(PER_STYLE, 4, 5);
   private final CatalogTasks catalog = new CatalogTasks(graph, "contains", List.of("genre"), "popularity");
-  private final MultiTaskConfig tasks = new MultiTaskConfig(CatalogTasks.NAMES, "fixed", Map.of(), 0.2, 8, 4, 2.0, 3);
+  private final MultiTaskConfig tasks = new MultiTaskConfig(CatalogTasks.NAMES, "fixed", Map.of(), 0.2, 8, 4, 2.0, 3, true);
   @TempDir
   Path dir;
 

@@ -98,6 +98,11 @@ public final class PlaylistRecommender {
     return node;
   }
 
+  /** This recommender ordering lists with the fusion {@code policy} chooses ({@link RankedRecommender#withFusionPolicy}). */
+  public PlaylistRecommender withFusionPolicy(dev.polyphony.rank.session.FusionPolicy policy) {
+    return new PlaylistRecommender(graph, catalog, space, head, recommender.withFusionPolicy(policy));
+  }
+
   public RetrievalCatalog catalog() {
     return catalog;
   }

@@ -4,6 +4,9 @@ import dev.polyphony.rank.ExposureTrait;
 import dev.polyphony.rank.RankingHead;
 import dev.polyphony.rank.RankingTasks;
 import dev.polyphony.rank.fusion.ScoreFusion;
+import dev.polyphony.rank.session.FusionAction;
+import dev.polyphony.rank.session.FusionPolicy;
+import dev.polyphony.rank.session.SessionObservation;
 import dev.polyphony.retrieval.candidates.Candidate;
 import dev.polyphony.retrieval.candidates.CandidateBlender;
 import dev.polyphony.retrieval.candidates.CandidateBlender.BlendResult;
@@ -30,12 +33,19 @@ public final class RankedRecommender {
   private final RankingHead head;
   private final ScoreFusion fusion;
   private final int candidates;
+  private final FusionPolicy fusionPolicy;
 
   /**
    * @param candidates how many items retrieval proposes per request, {@code > 0}
    * @throws IllegalArgumentException when the fusion's task weights do not match the head's tasks
    */
   public RankedRecommender(CandidateBlender blender, RankingHead head, ScoreFusion fusion, int candidates) {
+    this(blender, head, fusion, candidates, null);
+  }
+
+  private RankedRecommender(CandidateBlender blender, RankingHead head, ScoreFusion fusion, int candidates,
+      FusionPolicy fusionPolicy) {
+    this.fusionPolicy = fusionPolicy;
     this.blender = Objects.requireNonNull(blender, "blender");
     this.head = Objects.requireNonNull(head, "head");
     this.fusion = Objects.requireNonNull(fusion, "fusion");
@@ -47,6 +57,46 @@ public final class RankedRecommender {
           + head.name() + "' " + head.tasks().count() + " tasks");
     }
     this.candidates = candidates;
+  }
+
+  /**
+   * This recommender with the fusion chosen per request by {@code policy} (learned for long-term satisfaction, see
+   * {@link dev.polyphony.rank.fusion.rl.FittedQIteration}) instead of the searched one. A request is the first of a
+   * session: the policy sees the {@link SessionObservation} before any slate, with the candidates' predicted
+   * probabilities of the first task as click probabilities and no genres (every candidate in one genre); the
+   * action's task and trait weights order the list, its diversity weight is not applied (candidates carry no genre).
+   *
+   * @throws IllegalArgumentException when an action's task weights do not match the head's tasks
+   */
+  public RankedRecommender withFusionPolicy(FusionPolicy policy) {
+    Objects.requireNonNull(policy, "policy");
+    for (FusionAction action : policy.actions()) {
+      if (action.fusion().taskWeights().length != head.tasks().count()) {
+        throw new IllegalArgumentException("fusion policy '" + policy.name() + "' weighs "
+            + action.fusion().taskWeights().length + " tasks, head '" + head.name() + "' has " + head.tasks().count());
+      }
+    }
+    return new RankedRecommender(blender, head, fusion, candidates, policy);
+  }
+
+  /** The fusion of a request whose candidates have these predictions ({@code n x tasks}). */
+  private ScoreFusion fusionFor(float[] probabilities, int n, int k) {
+    if (fusionPolicy == null) {
+      return fusion;
+    }
+    int t = head.tasks().count();
+    double[] first = new double[n];
+    for (int i = 0; i < n; i++) {
+      first[i] = probabilities[i * t];
+    }
+    double[] p = fusionPolicy.probabilities(new SessionObservation(1).features(first, new int[n], k));
+    int best = 0;
+    for (int a = 1; a < p.length; a++) {
+      if (p[a] > p[best]) {
+        best = a;
+      }
+    }
+    return fusionPolicy.actions().get(best).fusion();
   }
 
   public RankingHead head() {
@@ -95,7 +145,8 @@ public final class RankedRecommender {
       }
       traits.put(trait, values);
     }
-    float[] fused = fusion.scores(probabilities, n, trait -> Optional.ofNullable(traits.get(trait)));
+    ScoreFusion applied = fusionFor(probabilities, n, k);
+    float[] fused = applied.scores(probabilities, n, trait -> Optional.ofNullable(traits.get(trait)));
     Integer[] order = new Integer[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;
@@ -112,6 +163,6 @@ public final class RankedRecommender {
       }
       items.add(new RankedCandidate(i + 1, proposed.get(c), fused[c], scores));
     }
-    return new Recommendation(target, head.name(), tasks.names(), n, items, blend.shares());
+    return new Recommendation(target, head.name(), tasks.names(), n, items, blend.shares(), applied);
   }
 }

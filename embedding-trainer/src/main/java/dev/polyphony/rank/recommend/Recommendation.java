@@ -1,5 +1,6 @@
 package dev.polyphony.rank.recommend;
 
+import dev.polyphony.rank.fusion.ScoreFusion;
 import dev.polyphony.retrieval.candidates.CandidateBlender.GeneratorShare;
 import java.util.List;
 
@@ -12,9 +13,10 @@ import java.util.List;
  * @param candidatesScored candidates retrieval proposed and the head scored
  * @param items the best {@code k} by fused score, best first
  * @param shares what each generator contributed to the candidates, in priority order
+ * @param fusion the score fusion that ordered the list
  */
 public record Recommendation(String target, String head, List<String> tasks, int candidatesScored,
-    List<RankedCandidate> items, List<GeneratorShare> shares) {
+    List<RankedCandidate> items, List<GeneratorShare> shares, ScoreFusion fusion) {
   public Recommendation {
     tasks = List.copyOf(tasks);
     items = List.copyOf(items);

@@ -10,6 +10,8 @@ import dev.polyphony.rank.ExposureTrait;
 import dev.polyphony.rank.RankingHead;
 import dev.polyphony.rank.RankingTasks;
 import dev.polyphony.rank.fusion.ScoreFusion;
+import dev.polyphony.rank.session.FusionAction;
+import dev.polyphony.rank.session.FusionPolicy;
 import dev.polyphony.retrieval.ExactIndex;
 import dev.polyphony.retrieval.candidates.CandidateBlender;
 import dev.polyphony.retrieval.candidates.CandidateRequest;
@@ -157,5 +159,44 @@ class RankedRecommenderTest {
     };
     assertThatThrownBy(() -> recommender.recommend("seed t0", CandidateRequest.forSeedTrack("t0"), wide, 3))
         .hasMessage("the candidate features have 2 columns, head 'half' reads 1");
+  }
+
+  @Test
+  void aFusionPolicyChoosesTheFusionFromTheFirstRequestsState() {
+    List<FusionAction> actions = List.of(new FusionAction(ScoreFusion.product(2), 0),
+        new FusionAction(new ScoreFusion(new double[] {1, 1}, Map.of(ExposureTrait.TAIL_CREATOR, 5.0)), 0));
+    float[][] seen = new float[1][];
+    FusionPolicy tailWhenTheBestIsSure = new FusionPolicy() {
+      @Override
+      public List<FusionAction> actions() {
+        return actions;
+      }
+
+      @Override
+      public double[] probabilities(float[] state) {
+        seen[0] = state;
+        return state[7] > 0.8f ? new double[] {0, 1} : new double[] {1, 0};
+      }
+
+      @Override
+      public String name() {
+        return "tail when sure";
+      }
+    };
+    RankedRecommender recommender = new RankedRecommender(blender(), HEAD, ScoreFusion.product(2), 4)
+        .withFusionPolicy(tailWhenTheBestIsSure);
+
+    Recommendation result = recommender.recommend("seed t0", CandidateRequest.forSeedTrack("t0"), FEATURES, 3);
+
+    // The best click probability among t1 0.2, t3 0.5, t2 0.9, t6 0.7 is 0.9: the tail action, as in the first test.
+    assertThat(result.items()).extracting(RankedCandidate::id).containsExactly("t1", "t2", "t6");
+    assertThat(result.fusion()).isEqualTo(actions.get(1).fusion());
+    // bias, first, step, fit, diversity, fresh, last click rate, best click, top concentration (one genre).
+    assertThat(seen[0]).containsExactly(1f, 1f, 0f, 0f, 0f, 0f, 0f, 0.9f, 1f);
+
+    FusionPolicy threeTasks = dev.polyphony.rank.session.FixedFusionPolicy.of("three",
+        new FusionAction(ScoreFusion.product(3), 0));
+    assertThatThrownBy(() -> new RankedRecommender(blender(), HEAD, ScoreFusion.product(2), 4)
+        .withFusionPolicy(threeTasks)).hasMessage("fusion policy 'three' weighs 3 tasks, head 'half' has 2");
   }
 }

@@ -214,6 +214,10 @@ public final class NeighborSampler {
       return;
     }
     int k = tr.fanout;
+    if (config.weighting() == Weighting.HASH) {
+      emitByHash(tr, node, union, start, d, k, s);
+      return;
+    }
     if (k == NeighborSamplerConfig.ALL || (!config.replace() && d <= k)) {
       for (int p = 0; p < d; p++) {
         if (cum == null || NeighborDraws.weightAt(cum, start, p) > 0) {
@@ -234,6 +238,32 @@ public final class NeighborSampler {
     for (int i = 0; i < n; i++) {
       int p = picks[i];
       emit(tr, union ? s.unionTargets[p] : tr.adjacency.target(start + p), s);
+    }
+  }
+
+  /**
+   * Emits the {@code k} (or all) neighbours of {@code node} with the smallest {@link SeededHash#pair} of
+   * (node id, neighbour id, seed), ascending, ties by neighbour id: the order of Spark SQL's {@code row_number()} and the prefix deeper levels keep.
+   */
+  private void emitByHash(Traversal tr, int node, boolean union, int start, int d, int k, Scratch s) {
+    List<NodeType> types = graph.schema().nodeTypes();
+    String nodeId = graph.ids(types.get(tr.dstType)).externalId(node);
+    var neighbourIds = graph.ids(types.get(tr.srcType));
+    long nodeHash = SeededHash.ofString(nodeId, SeededHash.SPARK_SEED);
+    Integer[] order = new Integer[d];
+    long[] hashes = new long[d];
+    String[] ids = new String[d];
+    int[] targets = new int[d];
+    for (int p = 0; p < d; p++) {
+      targets[p] = union ? s.unionTargets[p] : tr.adjacency.target(start + p);
+      ids[p] = neighbourIds.externalId(targets[p]);
+      hashes[p] = SeededHash.ofLong(config.seed(), SeededHash.ofString(ids[p], nodeHash));
+      order[p] = p;
+    }
+    Arrays.sort(order, (a, b) -> hashes[a] != hashes[b] ? Long.compare(hashes[a], hashes[b]) : ids[a].compareTo(ids[b]));
+    int n = k == NeighborSamplerConfig.ALL ? d : Math.min(d, k);
+    for (int i = 0; i < n; i++) {
+      emit(tr, targets[order[i]], s);
     }
   }
 

@@ -63,7 +63,18 @@ public record NeighborSamplerConfig(List<Map<String, Integer>> fanouts, Map<Stri
   public enum Weighting {
     UNIFORM,
     /** In proportion to the edge weights. */
-    WEIGHTED
+    WEIGHTED,
+    /**
+     * No draw: the neighbours of a node along a relation are ranked by Spark's {@code xxhash64(node id,
+     * neighbour id, seed)} over external ids (see {@link SeededHash#pair}), ties by neighbour id, and the first
+     * fan-out of them are taken. The sample of a node is then a function of the node, the relation, the fan-out
+     * and the config's seed alone, whatever the batch, and Spark SQL computes the same one as
+     * {@code row_number() over (partition by node order by xxhash64(node, neighbour, seed), neighbour) <= K}.
+     * Weights are ignored; draws are without replacement. Every relation of a hop must be followed at the
+     * hop before with at least as many neighbours, so a deeper level's sample is a prefix of the
+     * shallower one's.
+     */
+    HASH
   }
 
   public NeighborSamplerConfig {
@@ -94,6 +105,9 @@ public record NeighborSamplerConfig(List<Map<String, Integer>> fanouts, Map<Stri
       if (e.getValue() == null) {
         throw new IllegalArgumentException("direction of '" + e.getKey() + "' must be OUT, IN or BOTH (got null)");
       }
+    }
+    if (weighting == Weighting.HASH) {
+      requireNestedHashFanouts(hops, replace);
     }
     fanouts = List.copyOf(hops);
     directions = Collections.unmodifiableMap(new LinkedHashMap<>(directions));
@@ -207,6 +221,22 @@ public record NeighborSamplerConfig(List<Map<String, Integer>> fanouts, Map<Stri
       }
     }
     return sb.toString();
+  }
+
+  private static void requireNestedHashFanouts(List<Map<String, Integer>> hops, boolean replace) {
+    if (replace) {
+      throw new IllegalArgumentException("hash sampling draws without replacement (got replace = true)");
+    }
+    for (int h = 1; h < hops.size(); h++) {
+      for (Map.Entry<String, Integer> e : hops.get(h).entrySet()) {
+        Integer before = hops.get(h - 1).get(e.getKey());
+        if (before == null || (before != ALL && (e.getValue() == ALL || e.getValue() > before))) {
+          throw new IllegalArgumentException("hash sampling needs every relation of hop " + (h + 1)
+              + " followed at hop " + h + " with at least as many neighbours; '" + e.getKey() + "' has "
+              + e.getValue() + " at hop " + (h + 1) + " and " + (before == null ? "none" : before) + " at hop " + h);
+        }
+      }
+    }
   }
 
   private static void requireName(String name, String what) {
