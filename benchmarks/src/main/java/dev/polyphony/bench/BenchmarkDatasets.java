@@ -15,6 +15,15 @@ final class BenchmarkDatasets {
     return resolve("spotify-songs/spotify_songs.zip");
   }
 
+  /** The Cora folder (cora.nodes.tsv, cora.features.tsv, cora.edges.tsv). */
+  static Path cora() {
+    Path dir = root().resolve("cora");
+    if (!Files.isRegularFile(dir.resolve("cora.nodes.tsv"))) {
+      throw new IllegalStateException("dataset " + dir + " is missing");
+    }
+    return dir;
+  }
+
   private static Path resolve(String relative) {
     Path file = root().resolve(relative);
     if (!Files.isRegularFile(file)) {
