@@ -67,8 +67,8 @@ public record CatalogTasks(HeteroGraph graph, String playlistRelation, List<Stri
     List<Task> tasks = new ArrayList<>();
     for (String name : config.tasks()) {
       tasks.add(switch (name) {
-        case ORGANISATIONAL -> new CooccurrenceContrastiveTask(name, trackType(), graph.out(relation()),
-            graph.in(relation()), config.temperature(), config.samplingCorrection()
+        case ORGANISATIONAL -> new CooccurrenceContrastiveTask(name, trackType(), graph.in(relation()),
+            config.temperature(), config.samplingCorrection()
                 ? SamplingCorrection.of(graph.out(relation()), graph.in(relation()), config)
                 : SamplingCorrection.NONE);
         case CONTENT -> content();

@@ -3,6 +3,9 @@ package dev.polyphony.task;
 import dev.polyphony.graph.CsrAdjacency;
 import dev.polyphony.graph.NodeType;
 import dev.polyphony.model.SageModel;
+import it.unimi.dsi.fastutil.ints.Int2ObjectMap;
+import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -31,22 +34,19 @@ public final class CooccurrenceContrastiveTask implements Task {
 
   private final String name;
   private final NodeType trackType;
-  private final CsrAdjacency playlistTracks;
   private final CsrAdjacency trackPlaylists;
   private final double temperature;
   private final SamplingCorrection correction;
 
   /**
-   * @param playlistTracks training playlist-track edges (rows: playlists)
-   * @param trackPlaylists the same edges from the tracks' side
+   * @param trackPlaylists training playlist-track edges from the tracks' side (rows: tracks)
    * @param temperature softmax temperature {@code tau > 0}
    * @param correction sampling-bias correction of the logits, or {@link SamplingCorrection#NONE}
    */
-  public CooccurrenceContrastiveTask(String name, NodeType trackType, CsrAdjacency playlistTracks,
-      CsrAdjacency trackPlaylists, double temperature, SamplingCorrection correction) {
+  public CooccurrenceContrastiveTask(String name, NodeType trackType, CsrAdjacency trackPlaylists,
+      double temperature, SamplingCorrection correction) {
     this.name = Objects.requireNonNull(name, "name");
     this.trackType = Objects.requireNonNull(trackType, "trackType");
-    this.playlistTracks = Objects.requireNonNull(playlistTracks, "playlistTracks");
     this.trackPlaylists = Objects.requireNonNull(trackPlaylists, "trackPlaylists");
     if (!(temperature > 0) || Double.isInfinite(temperature)) {
       throw new IllegalArgumentException("temperature must be > 0 (got " + temperature + ")");
@@ -98,6 +98,7 @@ public final class CooccurrenceContrastiveTask implements Task {
     float[] positives = new float[b * s];
     float[] excluded = new float[b * s];
     int[] seeds = batch.seeds();
+    Int2ObjectMap<IntArrayList> rowsByPlaylist = seedRowsByPlaylist(seeds);
     for (int i = 0; i < b; i++) {
       int[] context = batch.context(i);
       for (int row : context) {
@@ -108,11 +109,9 @@ public final class CooccurrenceContrastiveTask implements Task {
       positives[i * s + p] = 1f;
       int track = seeds[p];
       for (int e = trackPlaylists.start(track), end = trackPlaylists.end(track); e < end; e++) {
-        int playlist = trackPlaylists.target(e);
-        for (int j = 0; j < s; j++) {
-          if (j != p && playlistTracks.contains(playlist, seeds[j])) {
-            excluded[i * s + j] = EXCLUDED;
-          }
+        IntArrayList coMembers = rowsByPlaylist.get(trackPlaylists.target(e));
+        for (int k = 0, n = coMembers.size(); k < n; k++) {
+          excluded[i * s + coMembers.getInt(k)] = EXCLUDED;
         }
       }
       excluded[i * s + p] = 0f;
@@ -129,6 +128,20 @@ public final class CooccurrenceContrastiveTask implements Task {
       targets.put(placeholder("logcount"), Nd4j.create(logCount, new long[] {1, s}, 'c'));
     }
     return targets;
+  }
+
+  /**
+   * The batch rows of the seeds in each training playlist that has one, so that the co-members of a positive
+   * are found in time linear in the batch's memberships rather than by a search per (pair, playlist, seed).
+   */
+  private Int2ObjectMap<IntArrayList> seedRowsByPlaylist(int[] seeds) {
+    Int2ObjectMap<IntArrayList> rows = new Int2ObjectOpenHashMap<>();
+    for (int j = 0; j < seeds.length; j++) {
+      for (int e = trackPlaylists.start(seeds[j]), end = trackPlaylists.end(seeds[j]); e < end; e++) {
+        rows.computeIfAbsent(trackPlaylists.target(e), playlist -> new IntArrayList()).add(j);
+      }
+    }
+    return rows;
   }
 
   private String placeholder(String part) {

@@ -50,8 +50,8 @@ class CooccurrenceContrastiveTaskTest {
     SageModel model = new SageModel(graph, TinyCatalogs.TRACK,
         SageEncoderConfig.builder().layers(1).outputDim(4).dropout(0).seed(3).build(), sampling);
     double tau = 0.5;
-    CooccurrenceContrastiveTask task = new CooccurrenceContrastiveTask("org", TinyCatalogs.TRACK, graph.out(contains),
-        graph.in(contains), tau, correction);
+    CooccurrenceContrastiveTask task = new CooccurrenceContrastiveTask("org", TinyCatalogs.TRACK, graph.in(contains), tau,
+        correction);
     String loss = task.buildLoss(model);
     int[] seeds = {0, 1, 2, 7, 8};
     // pair 0: context {t0, t2}, positive t1; pair 1: context {t7}, positive t8
