@@ -1,6 +1,5 @@
 package dev.polyphony.cli;
 
-import dev.polyphony.graph.io.AtomicFiles;
 import dev.polyphony.rank.fusion.rl.FittedQConfig;
 import dev.polyphony.rank.fusion.rl.FusionComparison;
 import dev.polyphony.rank.fusion.rl.FusionComparisonConfig;
@@ -9,7 +8,6 @@ import dev.polyphony.rank.fusion.rl.LearnedFusionPolicy;
 import dev.polyphony.rank.session.FusionPolicy;
 import dev.polyphony.rank.session.SatisfactionConfig;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,10 +101,7 @@ final class FusionEvalCommand implements Callable<Integer> {
         + world.asArguments() + " --seeds " + seeds + " --first-seed " + firstSeed + " --sessions " + sessions
         + " --eval-sessions " + evalSessions + " --search-queries " + searchQueries + " --epsilon " + epsilon
         + (policy != null ? " --policy " + policy : "") + "`.\n";
-    Files.createDirectories(out);
-    AtomicFiles.writeString(out.resolve(MARKDOWN), markdown);
-    String jsonText = Json.write(result);
-    AtomicFiles.writeString(out.resolve(JSON), jsonText + "\n");
+    String jsonText = ComparisonFiles.write(out, MARKDOWN, markdown, JSON, result);
     PrintWriter w = spec.commandLine().getOut();
     w.println(json ? jsonText : markdown);
     w.flush();

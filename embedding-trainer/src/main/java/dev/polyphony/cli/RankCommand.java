@@ -1,6 +1,5 @@
 package dev.polyphony.cli;
 
-import dev.polyphony.graph.io.AtomicFiles;
 import dev.polyphony.rank.ExposureTrait;
 import dev.polyphony.rank.HeadConfig;
 import dev.polyphony.rank.RankTrainConfig;
@@ -145,9 +144,7 @@ final class RankCommand implements Callable<Integer> {
     report.put("firstSeed", firstSeed);
     report.put("training", config.training());
     report.put("datasets", results);
-    String jsonText = Json.write(report);
-    AtomicFiles.writeString(out.resolve(MARKDOWN), markdown);
-    AtomicFiles.writeString(out.resolve(JSON), jsonText + "\n");
+    String jsonText = ComparisonFiles.write(out, MARKDOWN, markdown, JSON, report);
     PrintWriter text = spec.commandLine().getOut();
     text.println(json ? jsonText : markdown);
     if (!json) {

@@ -1,6 +1,5 @@
 package dev.polyphony.cli;
 
-import dev.polyphony.graph.io.AtomicFiles;
 import dev.polyphony.rank.HeadConfig;
 import dev.polyphony.rank.RankTrainConfig;
 import dev.polyphony.rank.compare.RankingComparisonConfig;
@@ -10,7 +9,6 @@ import dev.polyphony.rank.sequence.SequenceComparisonMarkdown;
 import dev.polyphony.rank.sequence.SequenceSource;
 import dev.polyphony.rank.sequence.SequenceWindows;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,9 +106,7 @@ final class SequenceEvalCommand implements Callable<Integer> {
         + " --seeds " + seeds + " --first-seed " + firstSeed + " --epochs " + epochs + " --users " + users
         + " --listens " + listens + " --window-days " + windowDays + " --feature-noise " + featureNoise + " --last "
         + last + " --recent-days " + recentDays + " --dimension " + dimension + "`.\n";
-    Files.createDirectories(out);
-    AtomicFiles.writeString(out.resolve(MARKDOWN), markdown);
-    AtomicFiles.writeString(out.resolve(JSON), Json.write(result) + "\n");
+    ComparisonFiles.write(out, MARKDOWN, markdown, JSON, result);
     PrintWriter w = spec.commandLine().getOut();
     w.println(markdown);
     w.flush();

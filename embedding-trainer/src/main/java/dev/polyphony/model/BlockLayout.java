@@ -135,13 +135,14 @@ final class BlockLayout {
     int[] parentOf = tree.parentRowsOf(b);
     int parentRows = rows[tree.plan().block(b).parent()];
     int[] parentFed = rowOfTreeRow[tree.plan().block(b).parent()];
-    float[] w = slotted(b) ? new float[rows[b]] : new float[parentRows * rows[b]];
+    boolean slotted = slotted(b);
+    float[] w = slotted ? new float[rows[b]] : new float[parentRows * rows[b]];
     for (int from = 0, to; from < parentOf.length; from = to) {
       to = runEnd(parentOf, from);
       float weight = mean ? 1f / (to - from) : 1f;
       for (int i = from; i < to; i++) {
         int row = rowOfTreeRow[b][i];
-        w[slotted(b) ? row : parentFed[parentOf[from]] * rows[b] + row] = weight;
+        w[slotted ? row : parentFed[parentOf[from]] * rows[b] + row] = weight;
       }
     }
     return w;

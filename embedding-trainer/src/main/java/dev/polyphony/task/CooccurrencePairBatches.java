@@ -69,18 +69,23 @@ public final class CooccurrencePairBatches implements BatchSource {
     if (!anyPair) {
       throw new IllegalArgumentException("no playlist has two tracks, so no pair can be drawn");
     }
+    this.negativePool = negativePool(trackPlaylists);
+    this.batchesPerEpoch = batchesPerEpoch;
+    this.pairs = pairs;
+    this.negatives = negatives;
+    this.contextSize = contextSize;
+    this.seed = seed;
+  }
+
+  /** The tracks negatives are drawn from, in ascending order: those in at least one training playlist. */
+  static int[] negativePool(CsrAdjacency trackPlaylists) {
     IntArrayList pool = new IntArrayList();
     for (int t = 0; t < trackPlaylists.rowCount(); t++) {
       if (trackPlaylists.degree(t) > 0) {
         pool.add(t);
       }
     }
-    this.negativePool = pool.toIntArray();
-    this.batchesPerEpoch = batchesPerEpoch;
-    this.pairs = pairs;
-    this.negatives = negatives;
-    this.contextSize = contextSize;
-    this.seed = seed;
+    return pool.toIntArray();
   }
 
   /** Batches per epoch so that an epoch draws about one pair per playlist-track edge. */

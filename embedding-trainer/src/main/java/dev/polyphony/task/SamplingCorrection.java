@@ -12,7 +12,8 @@ import dev.polyphony.graph.CsrAdjacency;
  * <p>Expected count of a track t of playlist degree {@code d(t)} in a batch of {@link CooccurrencePairBatches}:
  * {@code (1 + contextSize) * pairs * d(t) / edges + negatives / pool}, where positives are the tracks of
  * uniformly drawn playlist-track edges, contexts their playlist mates (close to the same distribution), and
- * the extra negatives are drawn uniformly from the {@code pool} tracks that are in a training playlist.
+ * the extra negatives are drawn uniformly from the {@code pool} tracks that are in a training playlist
+ * ({@link CooccurrencePairBatches#negativePool}).
  */
 public final class SamplingCorrection {
   /** No correction. */
@@ -31,12 +32,7 @@ public final class SamplingCorrection {
   public static SamplingCorrection of(CsrAdjacency playlistTracks, CsrAdjacency trackPlaylists,
       MultiTaskConfig config) {
     double edges = playlistTracks.edgeCount();
-    int pool = 0;
-    for (int t = 0; t < trackPlaylists.rowCount(); t++) {
-      if (trackPlaylists.degree(t) > 0) {
-        pool++;
-      }
-    }
+    int pool = CooccurrencePairBatches.negativePool(trackPlaylists).length;
     if (edges == 0 || pool == 0) {
       throw new IllegalArgumentException("sampling correction needs training playlist-track edges (got none)");
     }
