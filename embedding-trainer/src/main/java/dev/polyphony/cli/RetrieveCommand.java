@@ -1,7 +1,7 @@
 package dev.polyphony.cli;
 
 import dev.polyphony.embedding.EmbeddingTable;
-import dev.polyphony.embedding.io.EmbeddingExport;
+import dev.polyphony.export.EmbeddingExports;
 import dev.polyphony.embedding.io.ExportManifest;
 import dev.polyphony.graph.HeteroGraph;
 import dev.polyphony.graph.io.GraphSnapshot;
@@ -50,7 +50,7 @@ final class RetrieveCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Option(names = "--embeddings", required = true, paramLabel = "DIR",
-      description = "Track embedding export (a folder with manifest.json); its Voyager index is used when it has "
+      description = "Track embedding export (a folder with manifest.json; spark-embed's Parquet table too); its Voyager index is used when it has "
           + "one, otherwise one is built.")
   Path embeddings;
 
@@ -94,7 +94,7 @@ final class RetrieveCommand implements Callable<Integer> {
     BlendResult result;
     try (ConsoleProgress progress = ConsoleProgress.forConsole(spec.commandLine().getErr())) {
       progress.begin("read embeddings", -1);
-      EmbeddingTable table = EmbeddingExport.read(embeddings);
+      EmbeddingTable table = EmbeddingExports.read(embeddings);
       ExportManifest manifest = ExportManifest.read(embeddings.resolve(ExportManifest.FILE_NAME));
       progress.end();
       progress.begin(RetrievalExport.hasIndex(manifest) ? "load the Voyager index" : "build a Voyager index", -1);
