@@ -1,6 +1,7 @@
 package dev.polyphony.spark;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.countDistinct;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -39,7 +40,14 @@ public final class CandidateListsExport {
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  /** What was written. */
+  /**
+   * What was written.
+   *
+   * @param lists queries with a list
+   * @param candidates rows of {@value #LISTS}
+   * @param skipped queries without a list (rows of {@value #SKIPPED})
+   * @param queriesByType queries per query type
+   */
   public record Summary(long lists, long candidates, long skipped, Map<String, Long> queriesByType) {}
 
   private CandidateListsExport() {}
@@ -67,7 +75,7 @@ public final class CandidateListsExport {
       List<ExportManifest.FileEntry> skipped = ParquetTables.write(
           kept.filter(col("error").isNotNull()).select("query_type", "query", "error"), target, SKIPPED);
       Map<String, Long> byType = new LinkedHashMap<>();
-      for (Row r : kept.groupBy("query_type").count().orderBy("query_type").collectAsList()) {
+      for (Row r : kept.groupBy("query_type").agg(countDistinct("query")).orderBy("query_type").collectAsList()) {
         byType.put(r.getString(0), r.getLong(1));
       }
       Row counts = kept.selectExpr("count(rank) as candidates", "count(error) as skipped",
