@@ -6,7 +6,7 @@ import dev.polyphony.embedding.Metric;
 import dev.polyphony.embedding.Normalization;
 import dev.polyphony.graph.HeteroGraph;
 import dev.polyphony.graph.io.GraphSnapshot;
-import dev.polyphony.retrieval.ExactIndex;
+import dev.polyphony.retrieval.BlockedExactIndex;
 import dev.polyphony.retrieval.candidates.BlendPlan;
 import dev.polyphony.retrieval.candidates.CandidateBlender;
 import dev.polyphony.retrieval.candidates.CatalogNames;
@@ -47,7 +47,11 @@ final class CandidateInputs implements Serializable {
   private final byte[] graphSnapshot;
   private final BlendPlan plan;
   private final LinkedHashMap<String, CatalogNames> namesByQueryType;
-  private transient volatile Map<String, CandidateBlender> blenders;
+  private transient volatile Built built;
+
+  /** What an executor builds from the broadcast: one index, and a catalog and blender per query type. */
+  private record Built(BlockedExactIndex index, Map<String, RetrievalCatalog> catalogs,
+      Map<String, CandidateBlender> blenders) {}
 
   /**
    * @param namesByQueryType per query type ({@code playlist}, {@code user}), the names whose
@@ -89,34 +93,60 @@ final class CandidateInputs implements Serializable {
 
   /** The blender of {@code queryType}; throws naming the type when the inputs have none for it. */
   CandidateBlender blender(String queryType) {
-    Map<String, CandidateBlender> built = blenders;
-    if (built == null) {
+    return known(queryType, built().blenders());
+  }
+
+  /** The catalog of {@code queryType} (its relation leads from a query node to its tracks). */
+  RetrievalCatalog catalog(String queryType) {
+    return known(queryType, built().catalogs());
+  }
+
+  /** The index every catalog searches. */
+  BlockedExactIndex index() {
+    return built().index();
+  }
+
+  /** Query vectors to score together: about 64 MB of prepared scores, between 1 and 64 queries. */
+  int queryBlock() {
+    return (int) Math.max(1, Math.min(64, (16L << 20) / Math.max(1, ids.length)));
+  }
+
+  private static <T> T known(String queryType, Map<String, T> byType) {
+    T value = byType.get(queryType);
+    if (value == null) {
+      throw new IllegalArgumentException("no catalog for query type '" + queryType + "' (types: " + byType.keySet()
+          + ")");
+    }
+    return value;
+  }
+
+  private Built built() {
+    Built b = built;
+    if (b == null) {
       synchronized (this) {
-        built = blenders;
-        if (built == null) {
-          built = build();
-          blenders = built;
+        b = built;
+        if (b == null) {
+          b = build();
+          built = b;
         }
       }
     }
-    CandidateBlender blender = built.get(queryType);
-    if (blender == null) {
-      throw new IllegalArgumentException("no candidate blender for query type '" + queryType + "' (types: "
-          + built.keySet() + ")");
-    }
-    return blender;
+    return b;
   }
 
-  private Map<String, CandidateBlender> build() {
+  private Built build() {
     EmbeddingTable tracks = new EmbeddingTable(nodeType, List.of(ids), dimension, values.clone(),
         new EmbeddingMetadata(modelHash, metric, normalization, createdAt, properties));
     HeteroGraph graph = readGraph();
-    // One scanning thread per index: Spark already runs one task per core.
-    ExactIndex index = ExactIndex.build(tracks, metric, 1);
-    Map<String, CandidateBlender> out = new LinkedHashMap<>();
-    namesByQueryType.forEach((type, names) ->
-        out.put(type, plan.blender(new RetrievalCatalog(tracks, index, graph, names))));
-    return Map.copyOf(out);
+    BlockedExactIndex index = BlockedExactIndex.build(tracks, metric, BlockedExactIndex.DEFAULT_BLOCK_ROWS);
+    Map<String, RetrievalCatalog> catalogs = new LinkedHashMap<>();
+    Map<String, CandidateBlender> blenders = new LinkedHashMap<>();
+    namesByQueryType.forEach((type, names) -> {
+      RetrievalCatalog catalog = new RetrievalCatalog(tracks, index, graph, names);
+      catalogs.put(type, catalog);
+      blenders.put(type, plan.blender(catalog));
+    });
+    return new Built(index, Map.copyOf(catalogs), Map.copyOf(blenders));
   }
 
   private HeteroGraph readGraph() {

@@ -4,6 +4,7 @@ import dev.polyphony.embedding.EmbeddingTable;
 import dev.polyphony.graph.EdgeType;
 import dev.polyphony.graph.HeteroGraph;
 import dev.polyphony.graph.IdMap;
+import dev.polyphony.retrieval.BlockedExactIndex;
 import dev.polyphony.retrieval.candidates.BlendPlan;
 import dev.polyphony.retrieval.candidates.Candidate;
 import dev.polyphony.retrieval.candidates.CandidateBlender.BlendResult;
@@ -35,9 +36,11 @@ import org.apache.spark.sql.types.StructType;
  * dev.polyphony.retrieval.candidates.CandidateBlender} against broadcast inputs ({@link CandidateInputs}: the
  * track vectors, the graph, the plan).
  *
- * <p>Search is exact: each executor JVM builds one {@link dev.polyphony.retrieval.ExactIndex} over the broadcast
- * row-major float matrix (scanned in blocks of rows, one thread per task) and shares it between its tasks, so
- * the lists equal the single machine's with an exact index: same ids, same order, same scores.
+ * <p>Search is exact, blocked: each executor JVM builds one {@link BlockedExactIndex} over the broadcast vectors
+ * (dense blocks of rows) and shares it between its tasks; a task scores a block of query vectors against every
+ * row in one tiled pass and serves every generator's filtered searches for them from those scores. The scores,
+ * order and ties are {@link dev.polyphony.retrieval.ExactIndex}'s, so the lists equal the single machine's with
+ * an exact index: same ids, same order, same scores.
  *
  * <p>A query node is a source node of a query type's relation ({@link CatalogNames#playlistRelation()}: for
  * users, the user-to-track relation); its tracks are the ones excluded and averaged into the query. A query the
@@ -142,29 +145,57 @@ public final class SparkCandidateJob {
     return spark.createDataFrame(rows, SCHEMA);
   }
 
-  /** The rows of the queries of one partition. */
+  /**
+   * The rows of the queries of one partition, {@link CandidateInputs#queryBlock()} queries at a time: their
+   * query vectors are scored against every track in one blocked pass ({@link BlockedExactIndex#prepare}), and
+   * the generators' searches for them are then filtered top-k over those scores.
+   */
   static Iterator<Row> lists(CandidateInputs inputs, Iterator<Query> queries, int k) {
     List<Row> rows = new ArrayList<>();
+    List<Query> block = new ArrayList<>();
     while (queries.hasNext()) {
-      Query q = queries.next();
-      BlendResult result;
-      try {
-        result = inputs.blender(q.type()).blend(CandidateRequest.forPlaylist(q.id()), k);
-      } catch (IllegalArgumentException e) {
-        rows.add(RowFactory.create(q.type(), q.id(), null, null, null, null, null, String.valueOf(e.getMessage())));
-        continue;
-      }
-      if (result.candidates().isEmpty()) {
-        rows.add(RowFactory.create(q.type(), q.id(), null, null, null, null, null,
-            "no generator proposed a track (every track is in the query's own list or lacks what the generators need)"));
-        continue;
-      }
-      int rank = 1;
-      for (Candidate c : result.candidates()) {
-        String[] reasons = c.reasons().stream().map(Reason::toString).toArray(String[]::new);
-        rows.add(RowFactory.create(q.type(), q.id(), rank++, c.id(), c.score(), c.generator(), reasons, null));
+      block.add(queries.next());
+      if (block.size() == inputs.queryBlock() || !queries.hasNext()) {
+        listsOfBlock(inputs, block, k, rows);
+        block.clear();
       }
     }
     return rows.iterator();
+  }
+
+  private static void listsOfBlock(CandidateInputs inputs, List<Query> block, int k, List<Row> rows) {
+    List<float[]> vectors = new ArrayList<>(block.size());
+    for (Query q : block) {
+      try {
+        vectors.add(inputs.catalog(q.type()).resolve(CandidateRequest.forPlaylist(q.id())).query());
+      } catch (IllegalArgumentException e) {
+        // The blend below fails the same way and records it.
+      }
+    }
+    BlockedExactIndex index = inputs.index();
+    index.prepare(vectors);
+    try {
+      for (Query q : block) {
+        BlendResult result;
+        try {
+          result = inputs.blender(q.type()).blend(CandidateRequest.forPlaylist(q.id()), k);
+        } catch (IllegalArgumentException e) {
+          rows.add(RowFactory.create(q.type(), q.id(), null, null, null, null, null, String.valueOf(e.getMessage())));
+          continue;
+        }
+        if (result.candidates().isEmpty()) {
+          rows.add(RowFactory.create(q.type(), q.id(), null, null, null, null, null, "no generator proposed a track"
+              + " (every track is in the query's own list or lacks what the generators need)"));
+          continue;
+        }
+        int rank = 1;
+        for (Candidate c : result.candidates()) {
+          String[] reasons = c.reasons().stream().map(Reason::toString).toArray(String[]::new);
+          rows.add(RowFactory.create(q.type(), q.id(), rank++, c.id(), c.score(), c.generator(), reasons, null));
+        }
+      }
+    } finally {
+      index.release();
+    }
   }
 }
