@@ -2,7 +2,7 @@ package dev.polyphony.cli;
 
 import dev.polyphony.embedding.EmbeddingTable;
 import dev.polyphony.embedding.Metric;
-import dev.polyphony.embedding.io.EmbeddingExport;
+import dev.polyphony.export.EmbeddingExports;
 import dev.polyphony.embedding.io.ExportFormat;
 import dev.polyphony.embedding.io.ExportManifest;
 import dev.polyphony.retrieval.AnnIndexConfig;
@@ -32,7 +32,8 @@ final class ExportCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Option(names = "--embeddings", required = true, paramLabel = "DIR",
-      description = "Embedding export to read (a folder with manifest.json).")
+      description = "Embedding export to read (a folder with manifest.json): npy, fvecs or jsonl, or the Parquet "
+          + "table of spark-embed.")
   Path embeddings;
 
   @Option(names = "--format", required = true, split = ",", paramLabel = "FORMAT",
@@ -69,7 +70,7 @@ final class ExportCommand implements Callable<Integer> {
     EmbeddingTable table;
     try (ConsoleProgress progress = ConsoleProgress.forConsole(spec.commandLine().getErr())) {
       progress.begin("read embeddings", -1);
-      table = EmbeddingExport.read(embeddings);
+      table = EmbeddingExports.read(embeddings);
       progress.end();
       progress.begin("write " + String.join(", ", chosen.stream().map(ExportFormat::label).toList()), -1);
       manifest = RetrievalExport.write(table, out, chosen, indexConfig(table.metadata().metric()));

@@ -2,6 +2,7 @@ package dev.polyphony.cli;
 
 import dev.polyphony.embedding.EmbeddingTable;
 import dev.polyphony.embedding.io.EmbeddingExport;
+import dev.polyphony.export.EmbeddingExports;
 import dev.polyphony.embedding.io.ExportFormat;
 import dev.polyphony.embedding.io.ExportManifest;
 import dev.polyphony.graph.HeteroGraph;
@@ -51,7 +52,8 @@ final class RetrievalQualityCommand implements Callable<Integer> {
   /** Where the vectors come from: exactly one. */
   static final class Source {
     @Option(names = "--embeddings", paramLabel = "DIR",
-        description = "Track embedding export (a folder with manifest.json, as `polyphony export` writes), or "
+        description = "Track embedding export (a folder with manifest.json, as `polyphony export` or `spark-embed` "
+            + "write), or "
             + "a file in one.")
     Path embeddings;
 
@@ -117,7 +119,7 @@ final class RetrievalQualityCommand implements Callable<Integer> {
         tracks = StandInTrackEmbedding.defaults(seed).table(graph);
       } else {
         progress.begin("read embeddings", -1);
-        tracks = EmbeddingExport.read(exportFolder(source.embeddings));
+        tracks = EmbeddingExports.read(exportFolder(source.embeddings));
       }
       progress.end();
       if (writeEmbeddings != null) {

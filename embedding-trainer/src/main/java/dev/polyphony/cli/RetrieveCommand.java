@@ -1,20 +1,18 @@
 package dev.polyphony.cli;
 
 import dev.polyphony.embedding.EmbeddingTable;
-import dev.polyphony.embedding.io.EmbeddingExport;
+import dev.polyphony.export.EmbeddingExports;
 import dev.polyphony.embedding.io.ExportManifest;
 import dev.polyphony.graph.HeteroGraph;
 import dev.polyphony.graph.io.GraphSnapshot;
 import dev.polyphony.retrieval.AnnIndex;
 import dev.polyphony.retrieval.AnnIndexConfig;
 import dev.polyphony.retrieval.RetrievalExport;
+import dev.polyphony.retrieval.candidates.BlendPlan;
 import dev.polyphony.retrieval.candidates.Candidate;
-import dev.polyphony.retrieval.candidates.CandidateBlender;
 import dev.polyphony.retrieval.candidates.CandidateBlender.BlendResult;
 import dev.polyphony.retrieval.candidates.CandidateBlender.GeneratorShare;
-import dev.polyphony.retrieval.candidates.CandidateGenerators;
 import dev.polyphony.retrieval.candidates.CandidateRequest;
-import dev.polyphony.retrieval.candidates.Quota;
 import dev.polyphony.retrieval.candidates.Reason;
 import dev.polyphony.retrieval.candidates.RetrievalCatalog;
 import java.io.PrintWriter;
@@ -50,7 +48,7 @@ final class RetrieveCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Option(names = "--embeddings", required = true, paramLabel = "DIR",
-      description = "Track embedding export (a folder with manifest.json); its Voyager index is used when it has "
+      description = "Track embedding export (a folder with manifest.json; spark-embed's Parquet table too); its Voyager index is used when it has "
           + "one, otherwise one is built.")
   Path embeddings;
 
@@ -76,12 +74,14 @@ final class RetrieveCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON instead of a table.")
   boolean json;
 
-  /** One parsed {@code --generator} value. */
-  private record Choice(String name, Double share) {}
-
   @Override
   public Integer call() throws Exception {
-    List<Choice> choices = choices();
+    BlendPlan plan;
+    try {
+      plan = BlendPlan.parse(generators);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
     CandidateRequest request;
     try {
       request = new CandidateRequest(seedTrack, playlist, Set.copyOf(exclude));
@@ -94,7 +94,7 @@ final class RetrieveCommand implements Callable<Integer> {
     BlendResult result;
     try (ConsoleProgress progress = ConsoleProgress.forConsole(spec.commandLine().getErr())) {
       progress.begin("read embeddings", -1);
-      EmbeddingTable table = EmbeddingExport.read(embeddings);
+      EmbeddingTable table = EmbeddingExports.read(embeddings);
       ExportManifest manifest = ExportManifest.read(embeddings.resolve(ExportManifest.FILE_NAME));
       progress.end();
       progress.begin(RetrievalExport.hasIndex(manifest) ? "load the Voyager index" : "build a Voyager index", -1);
@@ -105,15 +105,8 @@ final class RetrieveCommand implements Callable<Integer> {
         HeteroGraph catalogGraph = GraphSnapshot.read(graph);
         progress.end();
         RetrievalCatalog catalog = new RetrievalCatalog(table, index, catalogGraph);
-        List<CandidateBlender.Entry> entries = new ArrayList<>();
-        double given = choices.stream().filter(c -> c.share() != null).mapToDouble(Choice::share).sum();
-        long open = choices.stream().filter(c -> c.share() == null).count();
-        for (Choice c : choices) {
-          double share = c.share() != null ? c.share() : Math.max(0, 1 - given) / open;
-          entries.add(new CandidateBlender.Entry(CandidateGenerators.create(c.name(), catalog), Quota.share(share)));
-        }
         progress.begin("generate candidates", -1);
-        result = new CandidateBlender(entries).blend(request, k);
+        result = plan.blender(catalog).blend(request, k);
         progress.end();
       }
     }
@@ -125,39 +118,6 @@ final class RetrieveCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
-  }
-
-  private List<Choice> choices() {
-    List<Choice> choices = new ArrayList<>();
-    for (String g : generators) {
-      String[] parts = g.trim().split(":", -1);
-      if (parts.length > 2 || !CandidateGenerators.NAMES.contains(parts[0])) {
-        throw new ParameterException(spec.commandLine(), "unknown generator '" + g + "' (expected NAME or"
-            + " NAME:SHARE with NAME one of " + String.join(", ", CandidateGenerators.NAMES) + ")");
-      }
-      Double share = null;
-      if (parts.length == 2) {
-        try {
-          share = Double.parseDouble(parts[1]);
-        } catch (NumberFormatException e) {
-          share = Double.NaN;
-        }
-        if (!(share >= 0 && share <= 1)) {
-          throw new ParameterException(spec.commandLine(), "share of generator '" + parts[0] + "' must be in [0, 1]"
-              + " (got " + parts[1] + ")");
-        }
-      }
-      if (choices.stream().anyMatch(c -> c.name().equals(parts[0]))) {
-        throw new ParameterException(spec.commandLine(), "generator '" + parts[0] + "' is given twice");
-      }
-      choices.add(new Choice(parts[0], share));
-    }
-    double given = choices.stream().filter(c -> c.share() != null).mapToDouble(Choice::share).sum();
-    if (given > 1 + 1e-9) {
-      throw new ParameterException(spec.commandLine(), "generator shares must sum to at most 1 (got "
-          + String.format(Locale.ROOT, "%.3f", given) + ")");
-    }
-    return choices;
   }
 
   private static void print(CandidateRequest request, BlendResult result, PrintWriter out) {

@@ -42,6 +42,30 @@ class ExportCommandTest {
     assertThat(FvecsFile.read(out.resolve("embeddings.fvecs"), 8).rows()).isEqualTo(300);
   }
 
+  /** The Parquet table {@code spark-embed} wrote (a committed test resource), rewritten as npy. */
+  @Test
+  void readsTheParquetTableOfSparkEmbed() throws Exception {
+    Path spark = dir.resolve("spark");
+    Files.createDirectories(spark.resolve("embeddings.parquet"));
+    String base = "/dev/polyphony/export/spark-export/";
+    try (var in = getClass().getResourceAsStream(base + ExportManifest.FILE_NAME)) {
+      Files.copy(in, spark.resolve(ExportManifest.FILE_NAME));
+    }
+    for (ExportManifest.FileEntry f : ExportManifest.read(spark.resolve(ExportManifest.FILE_NAME)).files()) {
+      try (var in = getClass().getResourceAsStream(base + f.name())) {
+        Files.copy(in, spark.resolve(f.name()));
+      }
+    }
+    Path out = dir.resolve("npy");
+
+    CliRun run = CliRun.of("export", "--embeddings", spark.toString(), "--format", "npy", "--out", out.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("wrote 5 x 3 track embeddings (cosine, model fixture-model)");
+    EmbeddingTable npy = EmbeddingExport.read(out, ExportFormat.NPY);
+    assertThat(npy.vector(npy.rowOf("t1"))).containsExactly(1e-3f, 0.1f, -7.75f);
+  }
+
   @Test
   void badOptionsAreUsageErrorsAndBadInputNamesTheFile() throws Exception {
     CliRun format = CliRun.of("export", "--embeddings", source().toString(), "--format", "parquet", "--out",

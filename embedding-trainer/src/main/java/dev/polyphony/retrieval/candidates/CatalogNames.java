@@ -15,9 +15,13 @@ import java.util.Objects;
  * @param releaseDate DATE attribute of tracks
  * @param popularity INT or FLOAT attribute of tracks
  * @param margin FLOAT or INT attribute of tracks
+ *
+ * <p>Serializable, so distributed jobs can ship it.
  */
 public record CatalogNames(String trackType, String creatorRelation, String playlistRelation,
-    String engagementRelation, String releaseDate, String popularity, String margin) {
+    String engagementRelation, String releaseDate, String popularity, String margin) implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   public CatalogNames {
     requireName("trackType", trackType);
     requireName("creatorRelation", creatorRelation);

@@ -8,6 +8,7 @@ import dev.polyphony.retrieval.Neighbors;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -172,16 +173,22 @@ public final class TrendingContent implements CandidateGenerator {
       return node >= 0 && trending[node];
     }));
     double w = config.trendWeight();
-    List<Candidate> scored = new ArrayList<>(pool.size());
+    // Reasons are formatted for the k kept tracks only: formatting is what costs most in a pool of 500.
+    record Scored(int rank, int row, double score) {}
+    List<Scored> scored = new ArrayList<>(pool.size());
     for (int i = 0; i < pool.size(); i++) {
       int row = pool.row(i);
-      int node = catalog.node(row);
-      double relevance = pool.score(i);
-      double score = (1 - w) * relevance + w * trend[node];
-      scored.add(Candidate.of(row, pool.id(i), score, new Reason(NAME, evidence(node) + "; trend "
-          + Numbers.fixed2(trend[node]) + "; " + catalog.relevance(relevance, resolved))));
+      scored.add(new Scored(i, row, (1 - w) * pool.score(i) + w * trend[catalog.node(row)]));
     }
-    return Numbers.best(scored, k);
+    // Numbers.BEST_FIRST on the scores alone: higher score first, then the lower row.
+    scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparingInt(Scored::row));
+    List<Candidate> best = new ArrayList<>(Math.min(k, scored.size()));
+    for (Scored s : scored.subList(0, Math.min(k, scored.size()))) {
+      int node = catalog.node(s.row());
+      best.add(Candidate.of(s.row(), pool.id(s.rank()), s.score(), new Reason(NAME, evidence(node) + "; trend "
+          + Numbers.fixed2(trend[node]) + "; " + catalog.relevance(pool.score(s.rank()), resolved))));
+    }
+    return best;
   }
 
   private String evidence(int node) {
