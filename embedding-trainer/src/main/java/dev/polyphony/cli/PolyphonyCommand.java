@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
     subcommands = {IngestCommand.class, StatsCommand.class, SynthCommand.class, DemoCommand.class, RunCommand.class,
         TrainCommand.class, EmbedCommand.class, EvaluateCommand.class, RetrieveCommand.class, ExportCommand.class,
         RetrievalQualityCommand.class, RankCommand.class, RecommendCommand.class, FusionTrainCommand.class,
-        FusionEvalCommand.class, SequenceEvalCommand.class, HelpCommand.class})
+        FusionEvalCommand.class, SequenceEvalCommand.class, GraphTablesCommand.class, HelpCommand.class})
 public final class PolyphonyCommand implements Runnable {
   @Spec
   CommandSpec spec;

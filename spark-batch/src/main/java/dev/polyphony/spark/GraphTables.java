@@ -110,7 +110,7 @@ public final class GraphTables {
     if (!format.equals("csv")) {
       throw new IllegalArgumentException("input format must be parquet or csv (got '" + format + "')");
     }
-    Dataset<Row> rawNodes = spark.read().option("header", "true").option("mode", "FAILFAST")
+    Dataset<Row> rawNodes = csvReader(spark)
         .schema(new StructType().add("type", DataTypes.StringType).add("id", DataTypes.StringType)
             .add("features", DataTypes.StringType))
         .csv(nodesPath)
@@ -120,7 +120,7 @@ public final class GraphTables {
             functions.lit(null).cast(DataTypes.createArrayType(DataTypes.FloatType)))
             .otherwise(functions.split(functions.trim(col("features")), "\\s+")
                 .cast(DataTypes.createArrayType(DataTypes.FloatType))));
-    Dataset<Row> rawEdges = spark.read().option("header", "true").option("mode", "FAILFAST")
+    Dataset<Row> rawEdges = csvReader(spark)
         .schema(new StructType().add("src", DataTypes.StringType).add("relation", DataTypes.StringType)
             .add("dst", DataTypes.StringType).add("weight", DataTypes.StringType))
         .csv(edgesPath)
@@ -133,6 +133,11 @@ public final class GraphTables {
     firstBad(parsedEdges.filter(col("weight").isNull().and(col("weight_text").isNotNull())),
         "weight", "weight_text", "a number");
     return new GraphTables(parsedNodes.drop("features_text"), parsedEdges.drop("weight_text"));
+  }
+
+  /** CSV with a header, RFC 4180 quoting (a quote inside a field is doubled), failing on a malformed row. */
+  private static org.apache.spark.sql.DataFrameReader csvReader(SparkSession spark) {
+    return spark.read().option("header", "true").option("mode", "FAILFAST").option("escape", "\"");
   }
 
   private static void firstBad(Dataset<Row> bad, String field, String textColumn, String expected) {

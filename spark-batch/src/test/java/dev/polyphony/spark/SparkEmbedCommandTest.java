@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.polyphony.embedding.EmbeddingTable;
 import dev.polyphony.embedding.io.EmbeddingExport;
 import dev.polyphony.embedding.io.ExportManifest;
-import dev.polyphony.graph.CsrAdjacency;
-import dev.polyphony.graph.EdgeType;
 import dev.polyphony.graph.HeteroGraph;
 import dev.polyphony.graph.NodeType;
 import dev.polyphony.graph.ProgressTracker;
+import dev.polyphony.graph.io.GraphTablesCsv;
 import dev.polyphony.graph.synth.SyntheticCatalog;
 import dev.polyphony.graph.synth.SyntheticCatalogConfig;
 import dev.polyphony.job.EmbeddingJob;
@@ -51,33 +50,23 @@ class SparkEmbedCommandTest {
     bundle.write(modelDir);
   }
 
-  /** The graph as CSV: nodes type,id,features (space-separated) and edges src,relation,dst,weight. */
+  /**
+   * The graph as the CSV tables {@code polyphony graph-tables} writes, with the first track's features
+   * replaced by {@code badFeatures} when that is not null.
+   */
   private void writeCsv(Path nodes, Path edges, String badFeatures) throws Exception {
-    List<String> lines = new ArrayList<>(List.of("type,id,features"));
-    for (NodeType type : graph.schema().nodeTypes()) {
-      for (int i = 0; i < graph.nodeCount(type); i++) {
-        StringBuilder f = new StringBuilder();
-        if (graph.features(type).isPresent()) {
-          for (float v : graph.features(type).get().row(i)) {
-            f.append(f.length() == 0 ? "" : " ").append(v);
-          }
-        }
-        String features = badFeatures != null && i == 0 && type.name().equals("track") ? badFeatures : f.toString();
-        lines.add(type.name() + "," + graph.ids(type).externalId(i) + "," + features);
-      }
-    }
-    Files.write(nodes, lines, StandardCharsets.UTF_8);
-    List<String> edgeLines = new ArrayList<>(List.of("src,relation,dst,weight"));
-    for (EdgeType type : graph.schema().edgeTypes()) {
-      CsrAdjacency out = graph.out(type);
-      for (int u = 0; u < out.rowCount(); u++) {
-        for (int p = out.start(u); p < out.end(u); p++) {
-          edgeLines.add(graph.ids(type.src()).externalId(u) + "," + type.relation() + ","
-              + graph.ids(type.dst()).externalId(out.target(p)) + "," + (out.hasWeights() ? out.weight(p) : ""));
+    GraphTablesCsv.write(graph, nodes, edges, ProgressTracker.NONE);
+    if (badFeatures != null) {
+      List<String> lines = new ArrayList<>(Files.readAllLines(nodes, StandardCharsets.UTF_8));
+      for (int i = 1; i < lines.size(); i++) {
+        if (lines.get(i).startsWith("track,")) {
+          String line = lines.get(i);
+          lines.set(i, line.substring(0, line.indexOf(',', "track,".length()) + 1) + badFeatures);
+          break;
         }
       }
+      Files.write(nodes, lines, StandardCharsets.UTF_8);
     }
-    Files.write(edges, edgeLines, StandardCharsets.UTF_8);
   }
 
   private int run(StringWriter err, String... args) {
