@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Wall time and peak memory of `polyphony spark-embed` in Spark local mode over synthetic catalogs of about
-# 1M, 3M and 10M edges (contains ~ 45 per playlist, listened ~ 12 per user, one by_artist per track).
+# 1M, 3M and 10M edges (contains ~ 45 per playlist, listened ~ 12 per user, one by_artist per track). The job
+# reads the catalog as CSV node and edge tables (`polyphony graph-tables`), as it would read a catalog too
+# large for the driver; INPUT=graph hands it the snapshot instead (rows built on the driver).
 #
 # Usage: spark-batch/bench/scaling.sh MODEL_DIR [SIZES...]   (sizes in millions of edges, default 1 3 10)
 # MODEL_DIR: a model trained on a synthetic catalog (see docs/spark.md for the job used).
@@ -20,8 +22,17 @@ for m in ${SIZES[*]}; do
       --genres 20 --seed 1 --out "$snap" > "$WORK/synth-${m}m.txt"
   fi
   edges="$(grep '^edges:' "$WORK/synth-${m}m.txt" | awk '{print $2}')"
+  if [[ "${INPUT:-tables}" == graph ]]; then
+    input=(--graph "$snap")
+  else
+    tables="$WORK/tables-${m}m"
+    if [[ ! -f "$tables/edges.csv" ]]; then
+      "$ROOT/polyphony" graph-tables --graph "$snap" --out "$tables" > "$WORK/tables-${m}m.txt"
+    fi
+    input=(--nodes "$tables/nodes.csv" --edges "$tables/edges.csv" --input-format csv)
+  fi
   rm -rf "$WORK/out-${m}m"
-  /usr/bin/time -v -o "$WORK/time-${m}m.txt" "$ROOT/polyphony" spark-embed --model "$MODEL" --graph "$snap" \
+  /usr/bin/time -v -o "$WORK/time-${m}m.txt" "$ROOT/polyphony" spark-embed --model "$MODEL" "${input[@]}" \
     --out "$WORK/out-${m}m" --master 'local[2]' --shuffle-partitions 8 > "$WORK/run-${m}m.txt" 2>&1
   job="$(sed -n 's/.* in \([0-9.]*\) s (master.*/\1/p' "$WORK/run-${m}m.txt")"
   wall="$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$WORK/time-${m}m.txt")"
