@@ -1,5 +1,6 @@
 package dev.polyphony.bench;
 
+import dev.polyphony.cli.SameDiffOutputFilter;
 import dev.polyphony.graph.HeteroGraph;
 import dev.polyphony.graph.io.GenericReader;
 import dev.polyphony.graph.io.RejectReport;
@@ -24,6 +25,12 @@ public final class CoraAccuracy {
   private CoraAccuracy() {}
 
   public static void main(String[] args) throws Exception {
+    try (SameDiffOutputFilter quiet = new SameDiffOutputFilter()) {
+      run(args);
+    }
+  }
+
+  private static void run(String[] args) throws Exception {
     int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
     long firstSeed = args.length > 1 ? Long.parseLong(args[1]) : 1;
     HeteroGraph cora = new GenericReader(SCHEMA).read(BenchmarkDatasets.cora(), new RejectReport()).graph();

@@ -1,5 +1,6 @@
 package dev.polyphony.bench;
 
+import dev.polyphony.cli.SameDiffOutputFilter;
 import dev.polyphony.eval.CatalogTraining;
 import dev.polyphony.graph.HeteroGraph;
 import dev.polyphony.graph.ProgressTracker;
@@ -37,6 +38,12 @@ public final class TrainingThroughput {
       double embedNodesPerSecond) {}
 
   public static void main(String[] args) throws Exception {
+    try (SameDiffOutputFilter quiet = new SameDiffOutputFilter()) {
+      run(args);
+    }
+  }
+
+  private static void run(String[] args) throws Exception {
     int steps = args.length > 0 ? Integer.parseInt(args[0]) : 300;
     double scale = args.length > 1 ? Double.parseDouble(args[1]) : 0.1;
     List<Row> rows = new ArrayList<>();

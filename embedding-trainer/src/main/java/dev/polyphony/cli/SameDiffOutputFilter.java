@@ -12,13 +12,13 @@ import java.util.Arrays;
  * {@value #PREFIX}... to {@code System.out} for every operation whenever it builds a gradient function, which
  * would bury the results a command prints. Every other line passes through unchanged.
  */
-final class SameDiffOutputFilter implements AutoCloseable {
+public final class SameDiffOutputFilter implements AutoCloseable {
   static final String PREFIX = "Added differentiated op ";
 
   private final PrintStream original;
 
   /** Replaces {@code System.out} with a filtering stream until {@link #close()}. */
-  SameDiffOutputFilter() {
+  public SameDiffOutputFilter() {
     this.original = System.out;
     System.setOut(new PrintStream(new LineFilter(original), true, StandardCharsets.UTF_8));
   }
