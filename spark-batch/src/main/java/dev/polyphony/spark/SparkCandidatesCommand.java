@@ -142,16 +142,7 @@ public final class SparkCandidatesCommand implements Callable<Integer> {
 
   /** The command line: an error prints one line naming the problem (and the stack trace with POLYPHONY_DEBUG). */
   public static CommandLine commandLine() {
-    CommandLine cli = new CommandLine(new SparkCandidatesCommand());
-    cli.setExecutionExceptionHandler((e, line, parsed) -> {
-      line.getErr().println("polyphony spark-candidates: error: " + e.getMessage());
-      if (System.getenv("POLYPHONY_DEBUG") != null) {
-        e.printStackTrace(line.getErr());
-      }
-      line.getErr().flush();
-      return 1;
-    });
-    return cli;
+    return SparkCommandLines.of("spark-candidates", new SparkCandidatesCommand());
   }
 
   public static void main(String[] args) {
