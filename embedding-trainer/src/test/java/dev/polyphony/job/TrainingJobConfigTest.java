@@ -54,14 +54,14 @@ class TrainingJobConfigTest {
         .aggregator(Aggregator.MEAN).combination(Combination.CONCAT).inputProjectionDim(64).dropout(0.1)
         .normalizeOutput(true).featureNormalization(FeatureNormalization.STANDARDIZE).seed(0)
         .idEmbeddingTypes(List.of("playlist", "artist", "album", "track")).idDropout(0.5).build());
-    assertThat(config.trainConfig()).isEqualTo(new TrainConfig(6, 256, 0.005, 0.0,
+    assertThat(config.trainConfig()).isEqualTo(new TrainConfig(8, 256, 0.005, 0.0,
         "contains:10,by_artist:3,on_album:3;contains:5,by_artist:2,on_album:2", 0, 0, LearningRateSchedule.COSINE));
     assertThat(config.multiTaskConfig()).isEqualTo(new MultiTaskConfig(MultiTaskConfig.defaults().tasks(), "fixed",
         Map.of("content", 0.2, "stylistic", 0.2, "engagement", 0.2), 0.1, 256, 256, 2.0, 1, true));
     SageRecommenderConfig recommender = config.recommenderConfig();
     assertThat(recommender.inferenceFanouts())
         .isEqualTo("contains:20,by_artist:5,on_album:5;contains:10,by_artist:5,on_album:5");
-    assertThat(recommender.validationHoldOut()).isEqualTo(0.1);
+    assertThat(recommender.validationHoldOut()).isEqualTo(0.0);
     assertThat(recommender.kernelTemperature()).isEqualTo(0.02);
     assertThat(recommender.labelAttributes()).containsExactly("genre", "subgenre");
     assertThat(recommender.engagementAttribute()).isEqualTo("popularity");
