@@ -62,7 +62,7 @@ class TrainingJobConfigTest {
     assertThat(recommender.inferenceFanouts())
         .isEqualTo("contains:20,by_artist:5,on_album:5;contains:10,by_artist:5,on_album:5");
     assertThat(recommender.validationHoldOut()).isEqualTo(0.0);
-    assertThat(recommender.kernelTemperature()).isEqualTo(0.02);
+    assertThat(recommender.kernelTemperature()).isEqualTo(0.05);
     assertThat(recommender.labelAttributes()).containsExactly("genre", "subgenre");
     assertThat(recommender.engagementAttribute()).isEqualTo("popularity");
     assertThat(config.catalog().artistRelation()).isEqualTo("by_artist");
