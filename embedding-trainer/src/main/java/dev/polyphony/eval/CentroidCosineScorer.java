@@ -1,6 +1,7 @@
 package dev.polyphony.eval;
 
 import dev.polyphony.graph.CsrAdjacency;
+import dev.polyphony.retrieval.VectorMath;
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -26,18 +27,7 @@ public record CentroidCosineScorer(PlaylistCatalog catalog, float[] unit, int d)
   public static CentroidCosineScorer ofEmbeddings(PlaylistCatalog catalog, INDArray embeddings) {
     int d = (int) embeddings.columns();
     float[] unit = embeddings.dup('c').data().asFloat();
-    for (int base = 0; base < unit.length; base += d) {
-      double norm = 0;
-      for (int c = 0; c < d; c++) {
-        norm += (double) unit[base + c] * unit[base + c];
-      }
-      if (norm > 0) {
-        float inverse = (float) (1 / Math.sqrt(norm));
-        for (int c = 0; c < d; c++) {
-          unit[base + c] *= inverse;
-        }
-      }
-    }
+    VectorMath.normalizeRows(unit, d);
     return new CentroidCosineScorer(catalog, unit, d);
   }
 

@@ -2,6 +2,7 @@ package dev.polyphony.eval;
 
 import dev.polyphony.graph.NodeFeatures;
 import dev.polyphony.graph.ProgressTracker;
+import dev.polyphony.retrieval.VectorMath;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.IntStream;
@@ -44,19 +45,11 @@ public final class ContentKnnRecommender implements PlaylistRecommender {
     int n = features.rows();
     float[] unit = new float[n * d];
     for (int t = 0; t < n; t++) {
-      double norm = 0;
       for (int c = 0; c < d; c++) {
-        float x = features.get(t, columns[c]);
-        unit[t * d + c] = x;
-        norm += (double) x * x;
-      }
-      if (norm > 0) {
-        float inverse = (float) (1 / Math.sqrt(norm));
-        for (int c = 0; c < d; c++) {
-          unit[t * d + c] *= inverse;
-        }
+        unit[t * d + c] = features.get(t, columns[c]);
       }
     }
+    VectorMath.normalizeRows(unit, d);
     return new CentroidCosineScorer(catalog, unit, d);
   }
 

@@ -20,6 +20,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -322,7 +324,7 @@ public record TrainingJobConfig(long seed, Encoder encoder, Training training, T
       given(weighting, "tasks.weighting");
       given(fixedWeights, "tasks.fixedWeights");
       fixedWeights.forEach((task, weight) -> given(weight, "tasks.fixedWeights." + task));
-      fixedWeights = Map.copyOf(fixedWeights);
+      fixedWeights = Collections.unmodifiableMap(new LinkedHashMap<>(fixedWeights));
     }
 
     MultiTaskConfig toConfig() {

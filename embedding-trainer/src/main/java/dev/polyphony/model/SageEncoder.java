@@ -4,6 +4,7 @@ import dev.polyphony.graph.NodeType;
 import dev.polyphony.graph.sample.SampledBlocks;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -200,8 +201,8 @@ public final class SageEncoder {
       throw new IllegalArgumentException("the encoder reads learned vectors of " + config.idEmbeddingTypes()
           + " but none were given");
     }
-    Map<String, INDArray> in = new HashMap<>();
-    Map<String, int[]> idNodes = new HashMap<>();
+    Map<String, INDArray> in = new LinkedHashMap<>();
+    Map<String, int[]> idNodes = new LinkedHashMap<>();
     SampledBlocks sample = tree.sample();
     BlockLayout layout = BlockLayout.of(tree, slotted);
     int[] padRow = new int[types.size()];

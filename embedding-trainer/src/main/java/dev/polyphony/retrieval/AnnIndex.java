@@ -49,7 +49,7 @@ import java.util.function.IntPredicate;
  * Searches run concurrently (HNSW search only reads the graph; the per-search {@code ef} is passed
  * with each query, never set on the shared index). {@link #close()} waits for running searches.
  */
-public final class AnnIndex implements VectorIndex {
+public final class AnnIndex extends AbstractVectorIndex {
   /** The Voyager file of a saved index. */
   public static final String INDEX_FILE = "index.voy";
   /** The row-to-id file of a saved index. */
@@ -59,8 +59,6 @@ public final class AnnIndex implements VectorIndex {
   private static final int ADD_CHUNK_ROWS = 16_384;
 
   private final Index voyager;
-  private final IdMap ids;
-  private final int dimension;
   private final AnnIndexConfig config;
   private final String nodeType;
   private final String modelHash;
@@ -70,9 +68,8 @@ public final class AnnIndex implements VectorIndex {
 
   private AnnIndex(Index voyager, IdMap ids, int dimension, AnnIndexConfig config, String nodeType,
       String modelHash) {
+    super(ids, dimension, config.metric());
     this.voyager = voyager;
-    this.ids = ids;
-    this.dimension = dimension;
     this.config = config;
     this.nodeType = nodeType;
     this.modelHash = modelHash;
@@ -139,32 +136,6 @@ public final class AnnIndex implements VectorIndex {
   /** The model hash of the indexed table. */
   public String modelHash() {
     return modelHash;
-  }
-
-  @Override
-  public Metric metric() {
-    return config.metric();
-  }
-
-  @Override
-  public int size() {
-    return ids.size();
-  }
-
-  @Override
-  public int dimension() {
-    return dimension;
-  }
-
-  @Override
-  public String id(int row) {
-    Objects.checkIndex(row, ids.size());
-    return ids.externalId(row);
-  }
-
-  @Override
-  public int rowOf(String id) {
-    return ids.indexOf(id);
   }
 
   @Override

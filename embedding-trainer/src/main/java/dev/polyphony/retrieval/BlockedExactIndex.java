@@ -22,13 +22,10 @@ import java.util.function.IntPredicate;
  * prepared them ({@link #release} frees them); searches from other threads are unaffected. Safe for concurrent
  * use otherwise.
  */
-public final class BlockedExactIndex implements VectorIndex {
+public final class BlockedExactIndex extends AbstractVectorIndex {
   /** Rows per block: 1,024 rows of 64 floats are 256 KB, which stays in a core's L2 cache during a tile. */
   public static final int DEFAULT_BLOCK_ROWS = 1024;
 
-  private final IdMap ids;
-  private final int dimension;
-  private final Metric metric;
   private final int blockRows;
   private final float[][] blocks;
   private final ThreadLocal<Prepared> prepared = new ThreadLocal<>();
@@ -38,9 +35,7 @@ public final class BlockedExactIndex implements VectorIndex {
   private record Prepared(List<float[]> queries, List<float[]> scores) {}
 
   private BlockedExactIndex(IdMap ids, int dimension, Metric metric, int blockRows, float[][] blocks) {
-    this.ids = ids;
-    this.dimension = dimension;
-    this.metric = metric;
+    super(ids, dimension, metric);
     this.blockRows = blockRows;
     this.blocks = blocks;
   }
@@ -75,32 +70,6 @@ public final class BlockedExactIndex implements VectorIndex {
     return build(table, table.metadata().metric(), DEFAULT_BLOCK_ROWS);
   }
 
-  @Override
-  public Metric metric() {
-    return metric;
-  }
-
-  @Override
-  public int size() {
-    return ids.size();
-  }
-
-  @Override
-  public int dimension() {
-    return dimension;
-  }
-
-  @Override
-  public String id(int row) {
-    Objects.checkIndex(row, ids.size());
-    return ids.externalId(row);
-  }
-
-  @Override
-  public int rowOf(String id) {
-    return ids.indexOf(id);
-  }
-
   /**
    * Scores {@code queries} against every row for this thread's later searches, replacing what it prepared
    * before. Holds {@code queries.size() x size()} floats until {@link #release}.
@@ -111,7 +80,7 @@ public final class BlockedExactIndex implements VectorIndex {
     List<float[]> normalized = new ArrayList<>(queries.size());
     List<float[]> scores = new ArrayList<>(queries.size());
     for (float[] query : queries) {
-      VectorMath.checkQuery(query, 1, dimension, metric);
+      VectorMath.checkQuery(query, 1, dimension, metric());
       normalized.add(normalize(query));
       scores.add(new float[size()]);
     }
@@ -142,7 +111,7 @@ public final class BlockedExactIndex implements VectorIndex {
 
   @Override
   public Neighbors search(float[] query, int k, IntPredicate rowFilter) {
-    VectorMath.checkQuery(query, k, dimension, metric);
+    VectorMath.checkQuery(query, k, dimension, metric());
     if (closed) {
       throw new IllegalStateException("index is closed");
     }
@@ -183,7 +152,7 @@ public final class BlockedExactIndex implements VectorIndex {
 
   private float[] normalize(float[] query) {
     float[] q = query.clone();
-    if (metric == Metric.COSINE) {
+    if (metric() == Metric.COSINE) {
       VectorMath.normalizeInPlace(q, 0, dimension);
     }
     return q;

@@ -20,20 +20,18 @@ import java.util.function.IntPredicate;
  * <p>For cosine the rows are stored L2-normalised and the query is normalised, so the score is a dot
  * product in both metrics.
  */
-public final class ExactIndex implements VectorIndex {
+public final class ExactIndex extends AbstractVectorIndex {
   /** Blocks smaller than this cost more to schedule than to scan. */
   private static final int MIN_BLOCK_ROWS = 2048;
 
-  private final IdMap ids;
-  private final int dimension;
   private final float[] vectors;
-  private final Metric metric;
   private final ForkJoinPool pool;
   private final int blockRows;
   private volatile boolean closed;
 
   /** Takes ownership of {@code vectors} (row-major, {@code ids.size() x dimension}, finite). */
   ExactIndex(IdMap ids, int dimension, float[] vectors, Metric metric, int threads) {
+    super(ids, dimension, metric);
     if (threads <= 0) {
       throw new IllegalArgumentException("threads must be > 0 (got " + threads + ")");
     }
@@ -41,10 +39,7 @@ public final class ExactIndex implements VectorIndex {
       throw new IllegalArgumentException("expected " + ids.size() + " x " + dimension + " values (got "
           + vectors.length + ")");
     }
-    this.ids = ids;
-    this.dimension = dimension;
     this.vectors = vectors;
-    this.metric = java.util.Objects.requireNonNull(metric, "metric");
     if (metric == Metric.COSINE) {
       for (int row = 0; row < ids.size(); row++) {
         if (!VectorMath.normalizeInPlace(vectors, row * dimension, dimension)) {
@@ -70,44 +65,18 @@ public final class ExactIndex implements VectorIndex {
   }
 
   @Override
-  public Metric metric() {
-    return metric;
-  }
-
-  @Override
-  public int size() {
-    return ids.size();
-  }
-
-  @Override
-  public int dimension() {
-    return dimension;
-  }
-
-  @Override
-  public String id(int row) {
-    java.util.Objects.checkIndex(row, ids.size());
-    return ids.externalId(row);
-  }
-
-  @Override
-  public int rowOf(String id) {
-    return ids.indexOf(id);
-  }
-
-  @Override
   public Neighbors search(float[] query, int k) {
     return search(query, k, null);
   }
 
   @Override
   public Neighbors search(float[] query, int k, IntPredicate rowFilter) {
-    VectorMath.checkQuery(query, k, dimension, metric);
+    VectorMath.checkQuery(query, k, dimension, metric());
     if (closed) {
       throw new IllegalStateException("index is closed");
     }
     float[] q = query.clone();
-    if (metric == Metric.COSINE) {
+    if (metric() == Metric.COSINE) {
       VectorMath.normalizeInPlace(q, 0, dimension);
     }
     int capacity = Math.min(k, size());

@@ -2,8 +2,8 @@ package dev.polyphony.retrieval;
 
 import dev.polyphony.embedding.Metric;
 
-/** Dot products, normalisation and query checks shared by the indexes. */
-final class VectorMath {
+/** Dot products, normalisation and query checks shared by the indexes and the evaluation's scorers. */
+public final class VectorMath {
   private VectorMath() {}
 
   /** The dot product of {@code d} values of {@code a} from {@code ao} and {@code b} from {@code bo}. */
@@ -45,6 +45,19 @@ final class VectorMath {
       v[i] = (float) (v[i] / length);
     }
     return true;
+  }
+
+  /**
+   * Scales every row of {@code rows} (row-major, {@code d} values a row) to unit length in place; rows of
+   * length 0 stay zero.
+   */
+  public static void normalizeRows(float[] rows, int d) {
+    if (d <= 0 || rows.length % d != 0) {
+      throw new IllegalArgumentException(rows.length + " values are not rows of " + d);
+    }
+    for (int base = 0; base < rows.length; base += d) {
+      normalizeInPlace(rows, base, d);
+    }
   }
 
   /** Checks {@code k} and {@code query} against an index of {@code dimension} under {@code metric}. */

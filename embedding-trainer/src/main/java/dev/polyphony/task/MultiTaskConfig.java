@@ -1,5 +1,7 @@
 package dev.polyphony.task;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,7 +29,7 @@ public record MultiTaskConfig(List<String> tasks, String weighting, Map<String, 
 
   public MultiTaskConfig {
     tasks = List.copyOf(tasks);
-    fixedWeights = Map.copyOf(fixedWeights);
+    fixedWeights = Collections.unmodifiableMap(new LinkedHashMap<>(fixedWeights));
     Objects.requireNonNull(weighting, "weighting");
     if (tasks.isEmpty()) {
       throw new IllegalArgumentException("tasks must name at least one of " + CatalogTasks.NAMES + " (got [])");

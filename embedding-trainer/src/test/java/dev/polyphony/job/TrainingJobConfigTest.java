@@ -116,6 +116,8 @@ class TrainingJobConfigTest {
     assertThat(config.multiTaskConfig().tasks()).containsExactly(CatalogTasks.CONTENT, CatalogTasks.STYLISTIC);
     assertThat(config.multiTaskConfig().fixedWeights())
         .isEqualTo(Map.of("content", 2.0, "stylistic", 0.2, "engagement", 0.2));
+    assertThat(config.multiTaskConfig().fixedWeights().keySet()).as("the defaults' order, the same in every run")
+        .containsExactly("content", "stylistic", "engagement");
     assertThat(config.encoderConfig().combination()).isEqualTo(Combination.SUM);
     assertThat(config.encoderConfig().seed()).isEqualTo(5);
     assertThat(config.trainConfig().seed()).isZero();

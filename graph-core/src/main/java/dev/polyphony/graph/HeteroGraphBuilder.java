@@ -6,6 +6,7 @@ import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -289,7 +290,7 @@ public final class HeteroGraphBuilder {
     if (!built) {
       throw new IllegalStateException("duplicates are merged when the graph is built");
     }
-    return Map.copyOf(merged);
+    return Collections.unmodifiableMap(new LinkedHashMap<>(merged));
   }
 
   private NodeFeatures buildFeatures(int t, int n) {

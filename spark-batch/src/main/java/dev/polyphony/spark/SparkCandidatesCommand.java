@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -62,9 +63,8 @@ public final class SparkCandidatesCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
   Path out;
 
-  @Option(names = "--master", paramLabel = "URL",
-      description = "Spark master when not set by spark-submit, e.g. local[2] (default: the submitted one, else local[2]).")
-  String master;
+  @Mixin
+  SparkSessionOptions session;
 
   @Option(names = "--partitions", paramLabel = "N", defaultValue = "8",
       description = "Query partitions, one Spark task each (default: ${DEFAULT-VALUE}).")
@@ -91,12 +91,9 @@ public final class SparkCandidatesCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "unknown query type '" + q + "' (expected playlist or user)");
       }
     }
-    boolean submitted = master == null && System.getProperty("spark.master") != null;
-    boolean ours = SparkSession.getDefaultSession().isEmpty();
-    SparkSession spark = submitted ? SparkSession.builder().appName("polyphony").getOrCreate()
-        : SparkEmbedCommand.localSession(master == null ? "local[2]" : master, partitions);
     long start = System.nanoTime();
-    try {
+    try (SparkSessionOptions.Session opened = session.open(partitions)) {
+      SparkSession spark = opened.spark();
       EmbeddingTable tracks = SparkEmbeddingInput.read(spark, embeddings);
       HeteroGraph catalog = GraphSnapshot.read(graph);
       Map<String, CatalogNames> types;
@@ -132,10 +129,6 @@ public final class SparkCandidatesCommand implements Callable<Integer> {
           + " (master %s)", summary.lists(), summary.candidates(), summary.queriesByType(), summary.skipped(),
           out.resolve(CandidateListsExport.LISTS), (System.nanoTime() - start) / 1e9, spark.sparkContext().master()));
       text.flush();
-    } finally {
-      if (ours) {
-        spark.stop();
-      }
     }
     return 0;
   }

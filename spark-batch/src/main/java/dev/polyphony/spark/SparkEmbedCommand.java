@@ -20,6 +20,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -57,9 +58,8 @@ public final class SparkEmbedCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Export directory to write.")
   Path out;
 
-  @Option(names = "--master", paramLabel = "URL",
-      description = "Spark master when not set by spark-submit, e.g. local[2] (default: the submitted one, else local[2]).")
-  String master;
+  @Mixin
+  SparkSessionOptions session;
 
   @Option(names = "--shuffle-partitions", paramLabel = "N", defaultValue = "8",
       description = "spark.sql.shuffle.partitions when this command starts the session (default: ${DEFAULT-VALUE}).")
@@ -68,16 +68,6 @@ public final class SparkEmbedCommand implements Callable<Integer> {
   @Option(names = "--batch-rows", paramLabel = "N", defaultValue = "" + SparkEmbeddingJob.DEFAULT_BATCH_ROWS,
       description = "Rows per ND4J batch inside a partition (default: ${DEFAULT-VALUE}).")
   int batchRows;
-
-  /** A local session: UI off, {@code partitions} shuffle partitions, driver bound to the loopback address. */
-  public static SparkSession localSession(String master, int partitions) {
-    return SparkSession.builder().master(master).appName("polyphony")
-        .config("spark.ui.enabled", "false")
-        .config("spark.sql.shuffle.partitions", Integer.toString(partitions))
-        .config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.bindAddress", "127.0.0.1")
-        .getOrCreate();
-  }
 
   @Override
   public Integer call() throws Exception {
@@ -96,13 +86,9 @@ public final class SparkEmbedCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "the model's inference fan-outs do not suit hash sampling: "
           + e.getMessage());
     }
-    boolean submitted = master == null && System.getProperty("spark.master") != null;
-    // A session someone else started (an application embedding this command, a test) stays theirs to stop.
-    boolean ours = SparkSession.getDefaultSession().isEmpty();
-    SparkSession spark = submitted ? SparkSession.builder().appName("polyphony").getOrCreate()
-        : localSession(master == null ? "local[2]" : master, shufflePartitions);
     long start = System.nanoTime();
-    try {
+    try (SparkSessionOptions.Session opened = session.open(shufflePartitions)) {
+      SparkSession spark = opened.spark();
       GraphTables tables;
       if (graph != null) {
         HeteroGraph catalog = GraphSnapshot.read(graph);
@@ -120,10 +106,6 @@ public final class SparkEmbedCommand implements Callable<Integer> {
           + String.format(java.util.Locale.ROOT, " in %.1f s (master %s)", (System.nanoTime() - start) / 1e9,
           spark.sparkContext().master()));
       text.flush();
-    } finally {
-      if (ours) {
-        spark.stop();
-      }
     }
     return 0;
   }

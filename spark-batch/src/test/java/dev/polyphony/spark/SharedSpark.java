@@ -10,7 +10,7 @@ final class SharedSpark {
 
   static synchronized SparkSession get() {
     if (session == null) {
-      session = SparkEmbedCommand.localSession("local[2]", 2);
+      session = SparkSessionOptions.localSession("local[2]", 2);
     }
     return session;
   }

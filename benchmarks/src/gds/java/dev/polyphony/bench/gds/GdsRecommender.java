@@ -5,6 +5,7 @@ import dev.polyphony.eval.KernelSumScorer;
 import dev.polyphony.eval.PlaylistCatalog;
 import dev.polyphony.eval.PlaylistRecommender;
 import dev.polyphony.graph.ProgressTracker;
+import dev.polyphony.retrieval.VectorMath;
 import java.util.Map;
 import java.util.Objects;
 
@@ -87,18 +88,7 @@ public final class GdsRecommender implements PlaylistRecommender {
   static float[] unitRows(float[] all, long first, int count, int d) {
     float[] unit = new float[count * d];
     System.arraycopy(all, Math.toIntExact(first * d), unit, 0, unit.length);
-    for (int base = 0; base < unit.length; base += d) {
-      double norm = 0;
-      for (int c = 0; c < d; c++) {
-        norm += (double) unit[base + c] * unit[base + c];
-      }
-      if (norm > 0) {
-        float inverse = (float) (1 / Math.sqrt(norm));
-        for (int c = 0; c < d; c++) {
-          unit[base + c] *= inverse;
-        }
-      }
-    }
+    VectorMath.normalizeRows(unit, d);
     return unit;
   }
 }

@@ -2,6 +2,8 @@ package dev.polyphony.graph.io;
 
 import dev.polyphony.graph.EdgeType;
 import dev.polyphony.graph.HeteroGraph;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +14,7 @@ import java.util.Map;
 public record IngestResult(HeteroGraph graph, RejectReport rejects,
     Map<EdgeType, Integer> mergedDuplicateEdges, long rowsRead, List<String> notes) {
   public IngestResult {
-    mergedDuplicateEdges = Map.copyOf(mergedDuplicateEdges);
+    mergedDuplicateEdges = Collections.unmodifiableMap(new LinkedHashMap<>(mergedDuplicateEdges));
     notes = List.copyOf(notes);
   }
 }
