@@ -64,7 +64,8 @@ public final class GdsComparison {
       EvaluationJob evaluation = new EvaluationJob(job);
       List<PlaylistRecommender> recommenders = new ArrayList<>();
       for (GdsAlgorithm a : GdsAlgorithm.values()) {
-        recommenders.add(new GdsRecommender(peer, a, settings, job.training().kernelTemperature()));
+        recommenders.add(new GdsRecommender(peer, a, settings, job.training().kernelTemperature(),
+            job.training().densityCorrection()));
       }
       recommenders.addAll(evaluation.recommenders(List.of(), List.of("organisational")));
       EvaluationReport report = evaluation.run(spotify, recommenders, 2, progress);

@@ -58,8 +58,8 @@ public final class SageRecommender implements PlaylistRecommender {
     SageModel model = train(catalog, progress);
     INDArray embeddings = model.on(catalog.inference()).embedAll(EMBED_BATCH, config.training().seed(), progress);
     CentroidCosineScorer centroid = CentroidCosineScorer.ofEmbeddings(catalog, embeddings);
-    return config.kernelTemperature() > 0
-        ? new KernelSumScorer(catalog, centroid.unit(), centroid.d(), config.kernelTemperature()) : centroid;
+    return config.kernelTemperature() > 0 ? KernelSumScorer.densityCorrected(catalog, centroid.unit(), centroid.d(),
+        config.kernelTemperature(), config.densityCorrection()) : centroid;
   }
 
   /** Trains a model on {@code catalog}'s training graph and returns it. */

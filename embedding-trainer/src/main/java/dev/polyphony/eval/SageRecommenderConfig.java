@@ -20,10 +20,12 @@ import java.util.Objects;
  *     ({@link PlaylistValidation}); 0 trains on every training track for all epochs
  * @param kernelTemperature how a playlist scores tracks: {@code > 0} the kernel sum over its tracks with this
  *     temperature ({@link KernelSumScorer}), 0 the cosine to their centroid ({@link CentroidCosineScorer})
+ * @param densityCorrection the kernel sum's hub-correction exponent
+ *     ({@link KernelSumScorer#densityCorrected}; 0: none)
  */
 public record SageRecommenderConfig(SageEncoderConfig encoder, TrainConfig training, MultiTaskConfig tasks,
     String inferenceFanouts, List<String> labelAttributes, String engagementAttribute, double validationHoldOut,
-    double kernelTemperature) {
+    double kernelTemperature, double densityCorrection) {
   public SageRecommenderConfig {
     Objects.requireNonNull(encoder, "encoder");
     Objects.requireNonNull(training, "training");
@@ -39,6 +41,12 @@ public record SageRecommenderConfig(SageEncoderConfig encoder, TrainConfig train
       throw new IllegalArgumentException("kernelTemperature must be >= 0, 0 for the centroid rule (got "
           + kernelTemperature + ")");
     }
+    if (!(densityCorrection >= 0) || Double.isInfinite(densityCorrection)) {
+      throw new IllegalArgumentException("densityCorrection must be >= 0 (got " + densityCorrection + ")");
+    }
+    if (densityCorrection > 0 && kernelTemperature == 0) {
+      throw new IllegalArgumentException("densityCorrection corrects the kernel sum; kernelTemperature is 0");
+    }
   }
 
   /** The inference sampler: the inference fan-outs, seeded by the run seed. */
@@ -48,6 +56,6 @@ public record SageRecommenderConfig(SageEncoderConfig encoder, TrainConfig train
 
   public SageRecommenderConfig withTasks(MultiTaskConfig newTasks) {
     return new SageRecommenderConfig(encoder, training, newTasks, inferenceFanouts, labelAttributes,
-        engagementAttribute, validationHoldOut, kernelTemperature);
+        engagementAttribute, validationHoldOut, kernelTemperature, densityCorrection);
   }
 }

@@ -117,7 +117,7 @@ public record TrainingJobConfig(long seed, Encoder encoder, Training training, T
   public SageRecommenderConfig recommenderConfig() {
     return new SageRecommenderConfig(encoderConfig(), trainConfig(), multiTaskConfig(), training.inferenceFanouts(),
         catalog.labelAttributes(), catalog.engagementAttribute(), training.validationHoldOut(),
-        training.kernelTemperature());
+        training.kernelTemperature(), training.densityCorrection());
   }
 
   /**
@@ -269,10 +269,12 @@ public record TrainingJobConfig(long seed, Encoder encoder, Training training, T
    *     Recall@50) for early stopping and keeping the best epoch, in [0, 1); 0 trains on every edge for all epochs
    * @param kernelTemperature how playlists score tracks when evaluating: the kernel-sum temperature, or 0 for
    *     the cosine to the centroid of the playlist's tracks
+   * @param densityCorrection exponent {@code beta >= 0} of the kernel sum's hub correction: each track's score is
+   *     divided by its kernel mass over the catalog to this power (0: none; needs a kernel temperature)
    */
   public record Training(int epochs, int batchSize, double learningRate, double weightDecay, String fanouts,
       int patience, Long seed, LearningRateSchedule schedule, String inferenceFanouts, double validationHoldOut,
-      double kernelTemperature) {
+      double kernelTemperature, double densityCorrection) {
     static final List<String> FIELDS = fieldsOf(Training.class);
 
     public Training {
@@ -288,6 +290,14 @@ public record TrainingJobConfig(long seed, Encoder encoder, Training training, T
       if (!(kernelTemperature >= 0) || Double.isInfinite(kernelTemperature)) {
         throw new JobConfigException("training.kernelTemperature", "must be >= 0, 0 for the centroid rule (got "
             + kernelTemperature + ")");
+      }
+      if (!(densityCorrection >= 0) || Double.isInfinite(densityCorrection)) {
+        throw new JobConfigException("training.densityCorrection", "must be >= 0, 0 for none (got "
+            + densityCorrection + ")");
+      }
+      if (densityCorrection > 0 && kernelTemperature == 0) {
+        throw new JobConfigException("training.densityCorrection", "corrects the kernel sum, but"
+            + " training.kernelTemperature is 0 (the centroid rule); set it to 0 or give a kernel temperature");
       }
     }
 
@@ -310,7 +320,7 @@ public record TrainingJobConfig(long seed, Encoder encoder, Training training, T
 
     Training withSeed(long newSeed) {
       return new Training(epochs, batchSize, learningRate, weightDecay, fanouts, patience, newSeed, schedule,
-          inferenceFanouts, validationHoldOut, kernelTemperature);
+          inferenceFanouts, validationHoldOut, kernelTemperature, densityCorrection);
     }
   }
 

@@ -7,7 +7,7 @@ public final class VectorMath {
   private VectorMath() {}
 
   /** The dot product of {@code d} values of {@code a} from {@code ao} and {@code b} from {@code bo}. */
-  static float dot(float[] a, int ao, float[] b, int bo, int d) {
+  public static float dot(float[] a, int ao, float[] b, int bo, int d) {
     // Four independent sums let the CPU overlap the multiply-adds; Java keeps float order strict.
     float s0 = 0;
     float s1 = 0;

@@ -45,6 +45,35 @@ class KernelSumScorerTest {
   }
 
   @Test
+  void theDensityCorrectionDividesByEachTracksKernelMassOverTheCatalog() {
+    float[] plain = new float[7];
+    new KernelSumScorer(catalog, unit(), 2, 0.5).score(3, plain);
+    float[] corrected = new float[7];
+    KernelSumScorer.densityCorrected(catalog, unit(), 2, 0.5, 1).score(3, corrected);
+    float[] halfway = new float[7];
+    KernelSumScorer.densityCorrected(catalog, unit(), 2, 0.5, 0.5).score(3, halfway);
+    double half = Math.sqrt(0.5);
+    // track 6 (45 degrees) is 45 degrees from four tracks and 135 from two
+    double mass6 = 4 * Math.exp((half - 1) / 0.5) + 2 * Math.exp((-half - 1) / 0.5);
+    // track 2 (180 degrees) is opposite two tracks, 90 degrees from three and 135 from track 6
+    double mass2 = 2 * Math.exp(-2 / 0.5) + 3 * Math.exp(-1 / 0.5) + Math.exp((-half - 1) / 0.5);
+    assertThat(corrected[6]).isCloseTo((float) (plain[6] / mass6), within(1e-6f));
+    assertThat(corrected[2]).isCloseTo((float) (plain[2] / mass2), within(1e-6f));
+    assertThat(halfway[6]).isCloseTo((float) (plain[6] / Math.sqrt(mass6)), within(1e-6f));
+  }
+
+  @Test
+  void noDensityCorrectionIsThePlainKernelSum() {
+    float[] plain = new float[7];
+    new KernelSumScorer(catalog, unit(), 2, 0.5).score(2, plain);
+    float[] uncorrected = new float[7];
+    KernelSumScorer.densityCorrected(catalog, unit(), 2, 0.5, 0).score(2, uncorrected);
+    assertThat(uncorrected).containsExactly(plain);
+    assertThatThrownBy(() -> KernelSumScorer.densityCorrected(catalog, unit(), 2, 0.5, -1))
+        .hasMessage("beta must be >= 0 (got -1.0)");
+  }
+
+  @Test
   void rejectsABadTemperature() {
     assertThatThrownBy(() -> new KernelSumScorer(catalog, unit(), 2, 0)).hasMessage("tau must be > 0 (got 0.0)");
   }

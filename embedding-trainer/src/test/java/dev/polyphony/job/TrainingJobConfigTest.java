@@ -63,6 +63,7 @@ class TrainingJobConfigTest {
         .isEqualTo("contains:20,by_artist:5,on_album:5;contains:10,by_artist:5,on_album:5");
     assertThat(recommender.validationHoldOut()).isEqualTo(0.0);
     assertThat(recommender.kernelTemperature()).isEqualTo(0.05);
+    assertThat(recommender.densityCorrection()).isEqualTo(0.5);
     assertThat(recommender.labelAttributes()).containsExactly("genre", "subgenre");
     assertThat(recommender.engagementAttribute()).isEqualTo("popularity");
     assertThat(config.catalog().artistRelation()).isEqualTo("by_artist");
@@ -197,6 +198,9 @@ class TrainingJobConfigTest {
             + "training.inferenceFanouts: must follow the relations of training.fanouts at every hop; hop 1 follows "
             + "[contains, by_artist], training [contains, by_artist, on_album] (got "
             + "'contains:5,by_artist:5;contains:5,by_artist:5,on_album:5')");
+    assertThat(failure(() -> TrainingJobConfig.load(file("g.yaml", "training:\n  kernelTemperature: 0\n"),
+        List.of())).getMessage()).contains("training.densityCorrection: corrects the kernel sum, but"
+            + " training.kernelTemperature is 0");
     assertThat(failure(() -> TrainingJobConfig.load(file("f.yaml", "evaluation:\n  coldFraction: 1\n"),
         List.of())).getMessage()).endsWith("f.yaml (line 2): evaluation.coldFraction: must be in (0, 1) (got 1.0)");
   }

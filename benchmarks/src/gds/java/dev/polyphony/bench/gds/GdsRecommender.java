@@ -21,9 +21,12 @@ public final class GdsRecommender implements PlaylistRecommender {
   private final GdsAlgorithm algorithm;
   private final GdsSettings settings;
   private final double kernelTemperature;
+  private final double densityCorrection;
   private int fits;
 
-  public GdsRecommender(GdsPeer peer, GdsAlgorithm algorithm, GdsSettings settings, double kernelTemperature) {
+  /** Scores with the kernel sum of {@link KernelSumScorer#densityCorrected}, as the GraphSAGE recommender does. */
+  public GdsRecommender(GdsPeer peer, GdsAlgorithm algorithm, GdsSettings settings, double kernelTemperature,
+      double densityCorrection) {
     this.peer = Objects.requireNonNull(peer, "peer");
     this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -31,6 +34,7 @@ public final class GdsRecommender implements PlaylistRecommender {
       throw new IllegalArgumentException("kernelTemperature must be > 0 (got " + kernelTemperature + ")");
     }
     this.kernelTemperature = kernelTemperature;
+    this.densityCorrection = densityCorrection;
   }
 
   @Override
@@ -40,7 +44,8 @@ public final class GdsRecommender implements PlaylistRecommender {
 
   @Override
   public Object parameters() {
-    return Map.of("algorithm", algorithm.name(), "settings", settings, "kernelTemperature", kernelTemperature);
+    return Map.of("algorithm", algorithm.name(), "settings", settings, "kernelTemperature", kernelTemperature,
+        "densityCorrection", densityCorrection);
   }
 
   @Override
@@ -78,7 +83,7 @@ public final class GdsRecommender implements PlaylistRecommender {
       }
       int d = settings.dimension();
       float[] unit = unitRows(all, inference.globalId(catalog.trackType(), 0), catalog.trackCount(), d);
-      return new KernelSumScorer(catalog, unit, d, kernelTemperature);
+      return KernelSumScorer.densityCorrected(catalog, unit, d, kernelTemperature, densityCorrection);
     } finally {
       progress.end();
     }
