@@ -41,6 +41,12 @@ public record KernelSumScorer(PlaylistCatalog catalog, float[] unit, int d, doub
       throw new IllegalArgumentException("expected " + catalog.trackCount() + " track weights (got "
           + trackWeights.length + ")");
     }
+    for (int t = 0; t < trackWeights.length; t++) {
+      if (!(trackWeights[t] > 0) || Float.isInfinite(trackWeights[t])) {
+        throw new IllegalArgumentException("track " + t + " has weight " + trackWeights[t]
+            + "; weights must be positive and finite");
+      }
+    }
   }
 
   /** The plain kernel sum: every track weighs 1. */
@@ -49,14 +55,15 @@ public record KernelSumScorer(PlaylistCatalog catalog, float[] unit, int d, doub
   }
 
   /**
-   * The kernel sum divided by each track's catalog kernel mass to the power {@code beta} ({@code >= 0}; 0 is
-   * the plain kernel sum). Computing the masses costs one kernel evaluation per pair of tracks, on the common
-   * fork-join pool; each mass is summed in a fixed order, so the result does not depend on the threads.
+   * The kernel sum divided by each track's catalog kernel mass to the power {@code beta} (in [0, 1]; 0 is the
+   * plain kernel sum; above 1 the score would grow as a track gets more isolated). Computing the masses costs
+   * one kernel evaluation per pair of tracks, on the common fork-join pool; each mass is summed in a fixed
+   * order, so the result does not depend on the threads.
    */
   public static KernelSumScorer densityCorrected(PlaylistCatalog catalog, float[] unit, int d, double tau,
       double beta) {
-    if (!(beta >= 0) || Double.isInfinite(beta)) {
-      throw new IllegalArgumentException("beta must be >= 0 (got " + beta + ")");
+    if (!(beta >= 0 && beta <= 1)) {
+      throw new IllegalArgumentException("beta must be in [0, 1] (got " + beta + ")");
     }
     if (beta == 0) {
       return new KernelSumScorer(catalog, unit, d, tau);

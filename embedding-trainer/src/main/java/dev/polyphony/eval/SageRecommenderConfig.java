@@ -41,8 +41,8 @@ public record SageRecommenderConfig(SageEncoderConfig encoder, TrainConfig train
       throw new IllegalArgumentException("kernelTemperature must be >= 0, 0 for the centroid rule (got "
           + kernelTemperature + ")");
     }
-    if (!(densityCorrection >= 0) || Double.isInfinite(densityCorrection)) {
-      throw new IllegalArgumentException("densityCorrection must be >= 0 (got " + densityCorrection + ")");
+    if (!(densityCorrection >= 0 && densityCorrection <= 1)) {
+      throw new IllegalArgumentException("densityCorrection must be in [0, 1] (got " + densityCorrection + ")");
     }
     if (densityCorrection > 0 && kernelTemperature == 0) {
       throw new IllegalArgumentException("densityCorrection corrects the kernel sum; kernelTemperature is 0");

@@ -269,7 +269,7 @@ public record TrainingJobConfig(long seed, Encoder encoder, Training training, T
    *     Recall@50) for early stopping and keeping the best epoch, in [0, 1); 0 trains on every edge for all epochs
    * @param kernelTemperature how playlists score tracks when evaluating: the kernel-sum temperature, or 0 for
    *     the cosine to the centroid of the playlist's tracks
-   * @param densityCorrection exponent {@code beta >= 0} of the kernel sum's hub correction: each track's score is
+   * @param densityCorrection exponent {@code beta} in [0, 1] of the kernel sum's hub correction: each track's score is
    *     divided by its kernel mass over the catalog to this power (0: none; needs a kernel temperature)
    */
   public record Training(int epochs, int batchSize, double learningRate, double weightDecay, String fanouts,
@@ -291,8 +291,8 @@ public record TrainingJobConfig(long seed, Encoder encoder, Training training, T
         throw new JobConfigException("training.kernelTemperature", "must be >= 0, 0 for the centroid rule (got "
             + kernelTemperature + ")");
       }
-      if (!(densityCorrection >= 0) || Double.isInfinite(densityCorrection)) {
-        throw new JobConfigException("training.densityCorrection", "must be >= 0, 0 for none (got "
+      if (!(densityCorrection >= 0 && densityCorrection <= 1)) {
+        throw new JobConfigException("training.densityCorrection", "must be in [0, 1], 0 for none (got "
             + densityCorrection + ")");
       }
       if (densityCorrection > 0 && kernelTemperature == 0) {

@@ -70,7 +70,7 @@ class KernelSumScorerTest {
     KernelSumScorer.densityCorrected(catalog, unit(), 2, 0.5, 0).score(2, uncorrected);
     assertThat(uncorrected).containsExactly(plain);
     assertThatThrownBy(() -> KernelSumScorer.densityCorrected(catalog, unit(), 2, 0.5, -1))
-        .hasMessage("beta must be >= 0 (got -1.0)");
+        .hasMessage("beta must be in [0, 1] (got -1.0)");
   }
 
   @Test
