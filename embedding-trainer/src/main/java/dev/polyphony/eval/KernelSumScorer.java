@@ -69,12 +69,13 @@ public record KernelSumScorer(PlaylistCatalog catalog, float[] unit, int d, doub
       return new KernelSumScorer(catalog, unit, d, tau);
     }
     int n = catalog.trackCount();
+    double inverseTau = 1 / tau;
     float[] weights = new float[n];
     IntStream.range(0, n).parallel().forEach(t -> {
       double mass = 0;
       for (int j = 0; j < n; j++) {
         if (j != t) {
-          mass += kernel(unit, t * d, j * d, d, 1 / tau);
+          mass += kernel(unit, t * d, j * d, d, inverseTau);
         }
       }
       // a track alone in the catalog has no mass to divide by; the smallest normal float stands in for it
